@@ -1,1 +1,70 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { createHandlers } from '@/lib/background/handlers';
+import { badgeFor } from '@/lib/background/badge';
+import { openRelanceDb } from '@/lib/db/schema';
+import { RelanceStore } from '@/lib/db/store';
+import { localIsoDate, msUntilNextLocalMidnight } from '@/lib/domain/clock';
+import { createRouter, WEBMAIL_ORIGINS } from '@/lib/messaging/router';
+
+const ALARM_HOURLY = 'relance-overdue-hourly';
+const ALARM_MIDNIGHT = 'relance-overdue-midnight';
+
+export default defineBackground(() => {
+  // The worker can be stopped at any time: every listener is registered synchronously here, and no
+  // state lives in memory that is not also in IndexedDB.
+  const db = openRelanceDb();
+  const store = new RelanceStore(db, { now: () => new Date() });
+
+  async function refreshBadge(): Promise<void> {
+    const summary = await store.overdueSummary(localIsoDate(new Date()));
+    const badge = badgeFor(summary, {
+      none: browser.i18n.getMessage('badgeNone') || 'Relance',
+      overdue: (totals) => browser.i18n.getMessage('badgeOverdue', [String(summary.count), totals]) || `${summary.count} overdue: ${totals}`,
+    });
+    await Promise.all([
+      browser.action.setBadgeText({ text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ color: badge.color }),
+      browser.action.setTitle({ title: badge.title }),
+    ]);
+  }
+
+  async function scheduleAlarms(): Promise<void> {
+    await browser.alarms.create(ALARM_HOURLY, { periodInMinutes: 60, delayInMinutes: 60 });
+    await browser.alarms.create(ALARM_MIDNIGHT, { when: Date.now() + msUntilNextLocalMidnight(new Date()) });
+  }
+
+  const handlers = createHandlers(store, { now: () => new Date(), afterWrite: () => refreshBadge().catch(logError) });
+  const route = createRouter(handlers, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    webmailOrigins: WEBMAIL_ORIGINS,
+    onError: (command, err) => logError(new Error(`${command} failed: ${err instanceof Error ? err.name : 'error'}`)),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only answer our own envelopes; anything else is left to other listeners.
+    if (typeof message !== 'object' || message === null || (message as { relance?: unknown }).relance !== 1) return undefined;
+    return route(message, sender);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM_MIDNIGHT) void scheduleAlarms();
+    if (alarm.name === ALARM_HOURLY || alarm.name === ALARM_MIDNIGHT) refreshBadge().catch(logError);
+  });
+
+  // Catch up after the browser was closed (possibly for days): recompute on every start.
+  browser.runtime.onInstalled.addListener(() => {
+    void scheduleAlarms();
+    refreshBadge().catch(logError);
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void scheduleAlarms();
+    refreshBadge().catch(logError);
+  });
+  refreshBadge().catch(logError);
+});
+
+/** Errors are logged by name only: never with mail content or invoice data. */
+function logError(err: unknown): void {
+  console.warn('[relance]', err instanceof Error ? `${err.name}: ${err.message}` : 'error');
+}

@@ -1,0 +1,217 @@
+import { outstandingMinor, clientKeyFor, displayStatus, type Client, type Invoice, type InvoiceEvent, NewInvoiceSchema, type NewInvoice } from '../domain/invoice';
+import { applySettingsPatch, defaultSettings, SettingsSchema, type Settings, type SettingsPatch } from '../domain/settings';
+import type { IsoDate } from '../domain/types';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+import type { RelanceDb } from './schema';
+
+/** A domain error with a stable code that crosses the message boundary as `{code, message}`. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'duplicate' | 'invalid' | 'quota' | 'internal',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface OverdueSummary {
+  count: number;
+  /** Outstanding overdue amount per currency, minor units. */
+  totals: Record<string, number>;
+}
+
+export interface ClientView {
+  client: Client | null;
+  invoices: Invoice[];
+  events: InvoiceEvent[];
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * All reads and writes of Relance's data. Only the background worker constructs one.
+ * Writes are transactions so that an interrupted write leaves nothing half done.
+ */
+export class RelanceStore {
+  constructor(
+    readonly db: RelanceDb,
+    private readonly clock: Clock,
+  ) {}
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  async createInvoice(input: NewInvoice): Promise<Invoice> {
+    const parsed = NewInvoiceSchema.safeParse(input);
+    if (!parsed.success) throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid invoice');
+    const v = parsed.data;
+    const now = this.nowIso();
+    const clientKey = clientKeyFor(v.clientEmail);
+    return this.db.transaction('rw', this.db.invoices, this.db.clients, this.db.events, async () => {
+      const dup = await this.db.invoices
+        .where('number')
+        .equals(v.number)
+        .filter((i) => i.clientKey === clientKey && i.review !== 'dismissed')
+        .first();
+      if (dup) throw new StoreError('duplicate', `Invoice ${v.number} is already tracked for ${v.clientEmail}.`);
+      const existing = await this.db.clients.get(clientKey);
+      if (!existing) {
+        await this.db.clients.add({
+          key: clientKey,
+          email: v.clientEmail,
+          name: v.clientName,
+          jurisdiction: null,
+          b2b: true,
+          language: v.language ?? null,
+          paused: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } else if (v.clientName && !existing.name) {
+        await this.db.clients.update(clientKey, { name: v.clientName, updatedAt: now });
+      }
+      const invoice: Invoice = {
+        id: newId(),
+        clientKey,
+        clientEmail: v.clientEmail,
+        clientName: v.clientName || existing?.name || '',
+        number: v.number,
+        amountMinor: v.amountMinor,
+        amountDueMinor: null,
+        currency: v.currency,
+        issueDate: v.issueDate,
+        dueDate: v.dueDate,
+        terms: v.terms ?? null,
+        status: 'open',
+        review: v.source === 'detected' ? 'pending' : 'confirmed',
+        source: v.source,
+        confidence: null,
+        paidDate: null,
+        paidMinor: 0,
+        webmail: v.webmail ?? null,
+        threadId: v.threadId ?? null,
+        messageId: v.messageId ?? null,
+        language: v.language ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.db.invoices.add(invoice);
+      await this.db.events.add({ invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: v.source } });
+      return invoice;
+    });
+  }
+
+  /** Record a payment; the invoice is paid once the outstanding amount reaches zero. */
+  async recordPayment(id: string, payment: { date: IsoDate; amountMinor?: number }): Promise<Invoice> {
+    const now = this.nowIso();
+    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+      const inv = await this.db.invoices.get(id);
+      if (!inv) throw new StoreError('not_found', 'This invoice no longer exists.');
+      if (inv.status === 'paid') return inv;
+      const remaining = outstandingMinor(inv);
+      const amount = payment.amountMinor ?? remaining;
+      if (amount <= 0 && remaining > 0) throw new StoreError('invalid', 'The payment must be a positive amount.');
+      const paidMinor = inv.paidMinor + amount;
+      const fullyPaid = paidMinor >= (inv.amountDueMinor ?? inv.amountMinor);
+      const changes: Partial<Invoice> = {
+        paidMinor,
+        updatedAt: now,
+        ...(fullyPaid ? { status: 'paid' as const, paidDate: payment.date } : {}),
+      };
+      await this.db.invoices.update(id, changes);
+      await this.db.events.add({
+        invoiceId: id,
+        clientKey: inv.clientKey,
+        type: 'payment-recorded',
+        at: now,
+        payload: { date: payment.date, amountMinor: amount, full: fullyPaid },
+      });
+      return { ...inv, ...changes };
+    });
+  }
+
+  async getInvoice(id: string): Promise<Invoice | undefined> {
+    return this.db.invoices.get(id);
+  }
+
+  async listInvoices(): Promise<Invoice[]> {
+    return this.db.invoices.where('review').equals('confirmed').toArray();
+  }
+
+  async clientView(clientKey: string): Promise<ClientView> {
+    const key = clientKeyFor(clientKey);
+    const [client, invoices, events] = await Promise.all([
+      this.db.clients.get(key),
+      this.db.invoices.where('clientKey').equals(key).toArray(),
+      this.db.events.where('[clientKey+at]').between([key, ''], [key, '\uffff']).reverse().limit(200).toArray(),
+    ]);
+    return {
+      client: client ?? null,
+      invoices: invoices.filter((i) => i.review !== 'dismissed').sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)),
+      events,
+    };
+  }
+
+  /** Open confirmed invoices whose due date is before today: an index range, not a table scan. */
+  async overdueSummary(today: IsoDate): Promise<OverdueSummary> {
+    const rows = await this.db.invoices.where('[status+dueDate]').between(['open', ''], ['open', today], true, false).toArray();
+    const totals: Record<string, number> = {};
+    let count = 0;
+    for (const inv of rows) {
+      if (inv.review !== 'confirmed' || displayStatus(inv, today) !== 'overdue') continue;
+      count++;
+      totals[inv.currency] = (totals[inv.currency] ?? 0) + outstandingMinor(inv);
+    }
+    return { count, totals };
+  }
+
+  async getSettings(): Promise<Settings> {
+    const row = await this.db.settings.get('settings');
+    if (!row) return defaultSettings();
+    const parsed = SettingsSchema.safeParse(row.value);
+    return parsed.success ? parsed.data : defaultSettings();
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const next = applySettingsPatch(await this.getSettings(), patch);
+      await this.db.settings.put({ key: 'settings', value: next });
+      return next;
+    });
+  }
+
+  async exportAll(): Promise<Backup> {
+    return this.db.transaction('r', [this.db.invoices, this.db.clients, this.db.events, this.db.settings], async () => ({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: this.nowIso(),
+      settings: await this.getSettings(),
+      clients: await this.db.clients.toArray(),
+      invoices: await this.db.invoices.toArray(),
+      events: await this.db.events.toArray(),
+    }));
+  }
+
+  /**
+   * Replace everything with a validated backup, in one transaction: if anything fails, the
+   * database is left exactly as it was.
+   */
+  async importAll(backup: Backup): Promise<{ invoices: number; clients: number; events: number }> {
+    await this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.events, this.db.settings], async () => {
+      await Promise.all([this.db.invoices.clear(), this.db.clients.clear(), this.db.events.clear()]);
+      await this.db.clients.bulkAdd(backup.clients);
+      await this.db.invoices.bulkAdd(backup.invoices);
+      await this.db.events.bulkAdd(backup.events.map(({ id: _id, ...e }) => e));
+      await this.db.settings.put({ key: 'settings', value: backup.settings });
+    });
+    return { invoices: backup.invoices.length, clients: backup.clients.length, events: backup.events.length };
+  }
+}
