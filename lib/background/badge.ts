@@ -1,5 +1,5 @@
 import type { OverdueSummary } from '../db/store';
-import { formatMinorForBadge } from './format';
+import { formatMinor } from '../domain/money';
 
 export interface BadgeState {
   text: string;
@@ -12,7 +12,7 @@ export function badgeFor(summary: OverdueSummary, titles: { none: string; overdu
   if (summary.count === 0) return { text: '', color: '#5f6368', title: titles.none };
   const totals = Object.entries(summary.totals)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([cur, minor]) => formatMinorForBadge(minor, cur))
+    .map(([cur, minor]) => `${formatMinor(minor, cur)} ${cur}`)
     .join(', ');
   return { text: summary.count > 999 ? '999+' : String(summary.count), color: '#c5221f', title: titles.overdue(totals) };
 }

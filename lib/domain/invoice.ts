@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diffDaysIso } from './dates';
 import { CurrencySchema, IsoDateSchema, JurisdictionSchema, LangSchema, type IsoDate } from './types';
 
 /**
@@ -129,9 +130,7 @@ export function displayStatus(inv: Pick<Invoice, 'status' | 'dueDate'>, today: I
 
 /** Whole days between the due date and today (positive when late). */
 export function daysOverdue(dueDate: IsoDate, today: IsoDate): number {
-  const a = Date.UTC(+dueDate.slice(0, 4), +dueDate.slice(5, 7) - 1, +dueDate.slice(8, 10));
-  const b = Date.UTC(+today.slice(0, 4), +today.slice(5, 7) - 1, +today.slice(8, 10));
-  return Math.round((b - a) / 86_400_000);
+  return diffDaysIso(dueDate, today);
 }
 
 /** Amount still to be paid. */

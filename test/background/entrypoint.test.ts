@@ -51,7 +51,7 @@ describe('background entrypoint', () => {
     await send('invoice.create', { invoice: invoiceInput({ number: 'future', dueDate: '2999-01-01' }) });
     await settle();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(/1 overdue: 2,880.00 EUR/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/1 overdue: 2880.00 EUR/);
 
     await send('invoice.markPaid', { id: created.data!.id });
     await settle();

@@ -11,7 +11,7 @@ describe('badgeFor', () => {
   it('shows the count and the totals per currency in the tooltip', () => {
     const b = badgeFor({ count: 3, totals: { USD: 50, EUR: 123456 } }, titles);
     expect(b.text).toBe('3');
-    expect(b.title).toBe('overdue: 1,234.56 EUR, 0.50 USD');
+    expect(b.title).toBe('overdue: 1234.56 EUR, 0.50 USD');
   });
   it('caps the text so it fits the badge', () => {
     expect(badgeFor({ count: 1234, totals: {} }, titles).text).toBe('999+');
