@@ -6,6 +6,7 @@
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   extract: () => import('./extract.ts'),
   due: () => import('./due.ts'),
+  fees: () => import('./fees.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
