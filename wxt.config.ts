@@ -7,6 +7,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // storage: the sidebar's open/closed state; alarms: the hourly and midnight overdue recompute.
     permissions: ['storage', 'alarms'],
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
   },
 });

@@ -1,0 +1,80 @@
+import { useId, useRef, useState } from 'react';
+import { RelanceError, send } from '@/lib/messaging/client';
+import { t } from '@/components/ui/i18n';
+import { backupFileName, backupFileText } from './backup-file';
+
+/** Export everything as a JSON file; import one back (it replaces the current data, so the page says so). */
+export function DataSection({ onImported }: { onImported: () => void }) {
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const fileId = useId();
+  const warningId = useId();
+
+  async function exportAll() {
+    setStatus({ kind: 'busy', text: t('exporting') });
+    try {
+      const [backup, { today }] = await Promise.all([send('data.export', {}), send('status.get', {})]);
+      const url = URL.createObjectURL(new Blob([backupFileText(backup)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = backupFileName(today);
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // Revoke later: some browsers start the download asynchronously.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ kind: 'ok', text: t('exportDone', [String(backup.invoices.length), a.download]) });
+    } catch (err) {
+      setStatus({ kind: 'error', text: err instanceof RelanceError ? err.message : t('errUnexpected') });
+    }
+  }
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    setStatus({ kind: 'busy', text: t('importing') });
+    try {
+      const text = await file.text();
+      const counts = await send('data.import', { text });
+      setStatus({ kind: 'ok', text: t('importDone', [String(counts.invoices), String(counts.clients), String(counts.events)]) });
+      onImported();
+    } catch (err) {
+      // The background says what is wrong with the file, and that nothing was changed.
+      setStatus({ kind: 'error', text: err instanceof RelanceError ? err.message : t('importReadError') });
+    } finally {
+      // Choosing the same file again must fire a new change event.
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  }
+
+  return (
+    <section className="rl-card" aria-labelledby="rl-data">
+      <h2 id="rl-data">{t('dataSection')}</h2>
+      <p className="rl-muted">{t('dataIntro')}</p>
+      <div className="rl-file-row">
+        <button type="button" data-relance="export" onClick={() => void exportAll()}>
+          {t('exportButton')}
+        </button>
+      </div>
+      <p className="rl-warning" id={warningId} style={{ marginTop: 12 }}>
+        {t('importWarning')}
+      </p>
+      <div className="rl-file-row">
+        <label className="rl-field" htmlFor={fileId} style={{ marginBottom: 0 }}>
+          <span className="rl-label">{t('importLabel')}</span>
+          <input
+            ref={fileRef}
+            id={fileId}
+            type="file"
+            accept="application/json,.json"
+            data-relance="import-file"
+            aria-describedby={warningId}
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
+        </label>
+      </div>
+      <p className="rl-status-line" role="status" aria-live="polite" data-relance="import-status" data-kind={status?.kind}>
+        {status?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { daysOverdue, displayStatus, outstandingMinor, type Invoice } from '@/lib/domain/invoice';
+import { formatAmount, formatIsoDate } from './format';
+import { t } from './i18n';
+
+interface InvoiceRowProps {
+  invoice: Invoice;
+  today: string;
+  locale: string;
+  /** Show the client (popup); the sidebar already names the client in its header. */
+  showClient?: boolean;
+  busy?: boolean;
+  onMarkPaid?: (invoice: Invoice) => void;
+}
+
+/** What the status pill says: "Paid", "12 days overdue", "Due today", "Due in 5 days". */
+export function statusText(invoice: Invoice, today: string): string {
+  const status = displayStatus(invoice, today);
+  if (status === 'paid') return t('statusPaid');
+  const late = daysOverdue(invoice.dueDate, today);
+  if (status === 'overdue') return late === 1 ? t('statusOverdueOne') : t('statusOverdueDays', [String(late)]);
+  if (late === 0) return t('statusDueToday');
+  return -late === 1 ? t('statusDueInOne') : t('statusDueInDays', [String(-late)]);
+}
+
+/** One invoice, the same in the sidebar and the popup. Stable test hooks: data-relance, data-invoice-number, data-status. */
+export function InvoiceRow({ invoice, today, locale, showClient, busy, onMarkPaid }: InvoiceRowProps) {
+  const status = displayStatus(invoice, today);
+  const client = invoice.clientName || invoice.clientEmail;
+  const amount = formatAmount(status === 'paid' ? invoice.amountMinor : outstandingMinor(invoice), invoice.currency, locale);
+  return (
+    <li className="rl-invoice" data-relance="invoice" data-invoice-number={invoice.number} data-status={status}>
+      <div className="rl-invoice-main">
+        <div className="rl-invoice-title">
+          <span className="rl-invoice-number">{invoice.number}</span>
+          {showClient ? (
+            <span className="rl-invoice-client" title={invoice.clientEmail}>
+              {client}
+            </span>
+          ) : null}
+        </div>
+        <div className="rl-invoice-meta">
+          <span className={`rl-status rl-status-${status}`}>{statusText(invoice, today)}</span>
+          <span>{t('dueOn', [formatIsoDate(invoice.dueDate, locale)])}</span>
+        </div>
+      </div>
+      <div className="rl-invoice-side">
+        <span className="rl-invoice-amount">{amount}</span>
+        {status !== 'paid' && onMarkPaid ? (
+          <button
+            type="button"
+            data-relance="mark-paid"
+            disabled={busy}
+            aria-label={t('markPaidLabel', [invoice.number])}
+            onClick={() => onMarkPaid(invoice)}
+          >
+            {t('markPaid')}
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

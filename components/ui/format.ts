@@ -1,0 +1,25 @@
+import { formatMoney } from '@/lib/domain/money';
+import { LANGS, type Lang } from '@/lib/domain/types';
+
+/** "1 234,56 €" in French, "€1,234.56" in English. */
+export function formatAmount(minor: number, currency: string, locale: string): string {
+  return formatMoney({ minor, currency }, locale);
+}
+
+/** A civil date ("2026-11-02") as the locale writes it ("2 nov. 2026", "Nov 2, 2026"); the date never shifts by zone. */
+export function formatIsoDate(iso: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+/** The Relance language closest to a browser locale ("fr-CA" -> "fr"), or undefined. */
+export function langOfLocale(locale: string): Lang | undefined {
+  const base = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGS as readonly string[]).includes(base) ? (base as Lang) : undefined;
+}
