@@ -4,9 +4,9 @@
  * dependencies (pdf.js for `extract`) do not slow the others down.
  */
 const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
-  extract: () => import('./extract.ts'),
-  due: () => import('./due.ts'),
-  fees: () => import('./fees.ts'),
+  extract: () => import('./extract'),
+  due: () => import('./due'),
+  fees: () => import('./fees'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -41,7 +41,7 @@ describe('background entrypoint', () => {
   it('answers protocol messages and updates the badge on every change, not only on the alarm', async () => {
     background.main();
     const send = async (command: string, payload: unknown) =>
-      (await fakeBrowser.runtime.onMessage.trigger({ relance: 1, command, payload }, fromExtensionPage())).find(Boolean) as {
+      (await fakeBrowser.runtime.onMessage.trigger({ relance: 1, command, payload }, fromExtensionPage())).find(Boolean) as unknown as {
         ok: boolean;
         data?: { id: string };
       };

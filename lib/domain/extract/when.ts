@@ -1,0 +1,79 @@
+import type { IsoDate, Lang } from '../types';
+import { findDates, type DateMatch, type NumericOrder } from '../dates';
+import type { Candidate, FieldSource, Line } from './candidates';
+
+/**
+ * Issue and due dates from labelled lines. The date taken is the first one after the label on its line
+ * ("Zahlbar bis 04.04.2020, 3% Skonto bis 15.03.2020" gives the first), or the one glued before the label in
+ * PDF column layouts ("19 april 2014Factuurdatum:"), or the date alone on the next line.
+ */
+
+const ISSUE_LABEL =
+  /(?<![a-z-])(?:beleg-?datum|rechnungs-?datum|date de (?:la )?facture|date d'emission|date de facturation|emise? le|facture du|invoice date|date of issue|issue date|issued(?: on| at)?|dated|date|rechnungsdatum|belegdatum|ausstellungsdatum|datum|fecha(?: de (?:emision|factura|expedicion))?|data(?: (?:fattura|emissione|documento))?|factuurdatum|datum factuur)\b\s*[:.]?/;
+/** The document number followed by its date: "Facture n° X du 3 mars 2025", "Rechnung Nr. X vom …". */
+const NUMBER_THEN_DATE =
+  /\b(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|avoir|gutschrift)\b[^\n]{0,50}?(?:\b(?:du|vom|del|dated|of|van|de)\b|\(|[-,]\s)\s*$/;
+const NOT_ISSUE =
+  /\b(?:order ?date|orderdatum|bestelldatum|date de commande|date de livraison|lieferdatum|liefer- und leistungsdatum|leistungsdatum|delivery date|due date|date d'echeance|echeance|faelligkeit|fallig\w*|vervaldatum|fecha de vencimiento|data (?:di )?scadenza|payment date|date limite|printed|gedruckt|geburtsdatum|period|periode|zeitraum)\b/;
+
+const DUE_LABEL =
+  /(?<![a-z])(?:date d'echeance|echeance|date limite de paiement|date limite|a regler (?:avant|au plus tard) le|au plus tard le|avant le|payable (?:avant|le|jusqu'au)|regler le solde (?:au plus tard )?le|due date|due on|due by|payment due(?: date)?|payment is due(?: by| on)?|pay by|(?:please )?remit (?:until|by|before)|pay(?:able)? until|please pay by|payable by|(?:amount )?due on|zahlbar bis(?: zum)?|zahlbar (?:innerhalb [^\n]{0,30}?)?bis(?: zum| spatestens)?|fallig(?:keit)?(?: am)?|faellig(?:keit)?(?: am)?|zahlungsziel|bis spatestens|(?:uberweis|zahl|begleich)[a-z]*\b[^\n]{0,40}?\bbis(?: zum| spatestens)?|fecha de vencimiento|vencimiento|pagar antes del|data (?:di )?scadenza|scadenza|entro il|vervaldatum|uiterlijk op|te betalen voor)\b\s*[:.]?/;
+const NOT_DUE = /\b(?:skonto|escompte|discount|sconto|descuento|korting|devis valable|valid|gultig|livraison souhaitee)\b/;
+
+export interface DateCandidates {
+  issue: Candidate<IsoDate>[];
+  due: Candidate<IsoDate>[];
+}
+
+function firstAfter(dates: DateMatch[], at: number): DateMatch | null {
+  for (const d of dates) if (d.index >= at) return d;
+  return null;
+}
+
+export function findDocDates(
+  lines: readonly Line[],
+  source: FieldSource,
+  base: number,
+  opts: { lang: Lang; ref?: IsoDate; order?: NumericOrder },
+): DateCandidates {
+  const out: DateCandidates = { issue: [], due: [] };
+  const dopts = { lang: opts.lang, ...(opts.ref ? { ref: opts.ref } : {}), ...(opts.order ? { order: opts.order } : {}) };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = line.folded;
+    if (f.length === 0 || f.length > 220) continue;
+    const hasDigit = /\d/.test(f);
+    const dueM = DUE_LABEL.exec(f);
+    const issueM = ISSUE_LABEL.exec(f);
+    if (!hasDigit && !dueM && !issueM) continue;
+    // "bis zum 09.06.2014:" - a colon glued to a date hides it from the date finder (same length kept).
+    const dates = hasDigit ? findDates(line.raw.replace(/(\d):(?!\d)/g, '$1 '), dopts) : [];
+    const labelAlone = dates.length === 0 ? nextLineDate(lines, i, dopts) : null;
+
+    if (dueM && !NOT_DUE.test(f.slice(0, dueM.index + dueM[0].length + 30))) {
+      const d = firstAfter(dates, dueM.index) ?? (dates.length === 1 && dates[0]!.end <= dueM.index ? dates[0]! : null) ?? labelAlone;
+      if (d) out.due.push({ value: d.date, source, score: base });
+    }
+    if (issueM && !NOT_ISSUE.test(f.slice(Math.max(0, issueM.index - 25), issueM.index + issueM[0].length + 5))) {
+      const d = firstAfter(dates, issueM.index) ?? (dates.length === 1 && dates[0]!.end <= issueM.index ? dates[0]! : null) ?? labelAlone;
+      const strong = /date|datum|fecha|data|emis|issued/.test(issueM[0]) && issueM[0].trim().length > 5;
+      if (d && !(dueM && d.index >= dueM.index)) out.issue.push({ value: d.date, source, score: base * (strong ? 1 : 0.8) });
+    }
+    // "Facture n° X du 3 mars 2025", "Invoice #FA-2017-0008 dated November 3, 2017".
+    for (const d of dates) {
+      const before = f.slice(Math.max(0, d.index - 70), d.index);
+      if (NUMBER_THEN_DATE.test(before) && !NOT_ISSUE.test(before)) {
+        out.issue.push({ value: d.date, source, score: base * 0.9 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function nextLineDate(lines: readonly Line[], i: number, dopts: { lang: Lang }): DateMatch | null {
+  const next = lines[i + 1];
+  if (!next || next.raw.trim().length > 30) return null;
+  const ds = findDates(next.raw, dopts);
+  return ds.length === 1 ? ds[0]! : null;
+}
