@@ -7,6 +7,8 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   extract: () => import('./extract'),
   due: () => import('./due'),
   fees: () => import('./fees'),
+  risk: () => import('./risk'),
+  next: () => import('./next'),
 };
 
 async function main(argv: string[]): Promise<number> {

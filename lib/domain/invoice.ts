@@ -101,6 +101,8 @@ export const EVENT_TYPES = [
   'paused',
   'resumed',
   'note',
+  /** A phone call with the client, logged by the user. */
+  'call',
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 
