@@ -11,15 +11,28 @@ import { foldAligned } from './text';
  * 2. otherwise the order given by the caller (`order`), else the order that the other dates of the same text
  *    prove (`resolveNumericOrder`), else day-first, except English with US context (`usContext`) month-first.
  * Year-first numeric dates (ISO "2025-03-10", "2025/03/10") are always year-month-day.
+ * Dates without a year ("15 mai", "May 15", "15.05.") need a reference date `ref`, and `yearless` says on which
+ * side of it they fall. Month abbreviations that are ordinary words ("mar", "set") need a year next to them.
  * Two-digit years: 00-69 -> 2000-2069, 70-99 -> 1970-1999.
  */
 
 export type NumericOrder = 'dmy' | 'mdy';
 
+/**
+ * How a date written without a year ("15 mai", "May 15", "15.05.") is placed around `ref`:
+ * - 'nearest': the occurrence nearest to ref (within half a year either way): invoices, terms;
+ * - 'forward': on or after ref, except that a date of the RECENT_PAST_DAYS before ref stays in the past
+ *   (a promise "on 3 March" written on 26 March names the past, not next year): promised payment dates;
+ * - 'backward': the last occurrence on or before ref: things already done ("paid on 3 March").
+ */
+export type YearlessMode = 'nearest' | 'forward' | 'backward';
+
 export interface DateOptions {
   lang?: Lang;
-  /** Reference date: resolves written dates without a year ("15 mars") to the nearest such date. */
+  /** Reference date: without it, dates written without a year are not returned. */
   ref?: IsoDate;
+  /** Where a year-less date lies relative to `ref` (default 'nearest'). */
+  yearless?: YearlessMode;
   /** Force the order of ambiguous numeric dates. */
   order?: NumericOrder;
   /** The document is American (US address, USD): ambiguous English numeric dates are month-first. */
@@ -53,6 +66,11 @@ function fromUtc(ms: number): IsoDate {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Day of the week of a civil date: 0 = Sunday … 6 = Saturday (as Date#getUTCDay). */
+export function weekdayIso(d: IsoDate): number {
+  return new Date(toUtc(d)).getUTCDay();
+}
 
 export function addDaysIso(d: IsoDate, n: number): IsoDate {
   return fromUtc(toUtc(d) + Math.trunc(n) * DAY_MS);
@@ -123,8 +141,48 @@ const MONTH_INDEX = new Map<string, number>();
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => MONTH_INDEX.set(n, i + 1)));
 const MONTH_ALT = [...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|');
 
+/** Abbreviations that are also ordinary words ("mar", "set", "out"): a date only with a year next to them. */
+const WORDLIKE_MONTHS = new Set(['mar', 'set', 'out', 'ago', 'gen', 'dec', 'jun', 'jul', 'mag']);
+/** Full month names that are also words ("you may", Italian "mai"): year-less and month-first only capitalised. */
+const WORD_MONTHS = new Set(['may', 'mai', 'mei']);
+
+/** 1-12 for an accent-folded, lower-case month name or abbreviation ("mars", "marz", "sept"), else undefined. */
+export function monthNumber(folded: string): number | undefined {
+  return MONTH_INDEX.get(folded);
+}
+
+/**
+ * Regex source (no groups) matching the accent-folded month names that can stand without a year or a day
+ * ("fin avril", "Mitte Mai", "end of sept"): every name but the abbreviations that are ordinary words.
+ */
+export const MONTH_NAME_PATTERN = [...MONTH_INDEX.keys()]
+  .filter((n) => !WORDLIKE_MONTHS.has(n))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** Weekday names, accent-folded, in the seven languages (index 0 = Sunday, as `weekdayIso`). */
+const WEEKDAY_NAMES: readonly (readonly string[])[] = [
+  ['sunday', 'dimanche', 'sonntag', 'domingo', 'domenica', 'zondag'],
+  ['monday', 'lundi', 'montag', 'lunes', 'lunedi', 'maandag', 'segunda-feira'],
+  ['tuesday', 'mardi', 'dienstag', 'martes', 'martedi', 'dinsdag', 'terca-feira'],
+  ['wednesday', 'mercredi', 'mittwoch', 'miercoles', 'mercoledi', 'woensdag', 'quarta-feira'],
+  ['thursday', 'jeudi', 'donnerstag', 'jueves', 'giovedi', 'donderdag', 'quinta-feira'],
+  ['friday', 'vendredi', 'freitag', 'viernes', 'venerdi', 'vrijdag', 'sexta-feira'],
+  ['saturday', 'samedi', 'samstag', 'sonnabend', 'sabado', 'sabato', 'zaterdag'],
+];
+const WEEKDAY_INDEX = new Map<string, number>();
+WEEKDAY_NAMES.forEach((names, i) => names.forEach((n) => WEEKDAY_INDEX.set(n, i)));
+
+/** 0 (Sunday) … 6 for an accent-folded, lower-case weekday name ("vendredi", "freitag"), else undefined. */
+export function weekdayNumber(folded: string): number | undefined {
+  return WEEKDAY_INDEX.get(folded);
+}
+
+/** Regex source (no groups) matching every accent-folded weekday name, longest first. */
+export const WEEKDAY_NAME_PATTERN = [...WEEKDAY_INDEX.keys()].sort((a, b) => b.length - a.length).join('|');
+
 /** Day: 1-31 with an optional ordinal suffix ("1er", "3rd", "15.", "1º"). */
-const DAY = String.raw`(\d{1,2})(?:er|re|st|nd|rd|th|º|°|o|\.)?`;
+const DAY = String.raw`(\d{1,2})(?:er|re|st|nd|rd|th|º|°|o|e|\.)?`;
 const MONTH = String.raw`(${MONTH_ALT})\.?`;
 const YEAR = String.raw`(\d{4}|'\d{2})`;
 
@@ -132,13 +190,16 @@ const YEAR = String.raw`(\d{4}|'\d{2})`;
 const DATE_RE = new RegExp(
   [
     // 1-3: year first, "2025-03-10", "2025/03/10", "2025.03.10"
-    String.raw`(?<![\d.,/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d|,\d)`,
-    // 5-8: numeric day/month, "10/03/2025", "10.03.25", "3-4-2025"
-    String.raw`(?<![\p{L}\d.,/:-])(\d{1,2})([-/.])(\d{1,2})\6(\d{4}|\d{2})(?![\d/:-]|\.\d|,\d)`,
+    String.raw`(?<![\d.,/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/-]|[.,:]\d)`,
+    // 5-8: numeric day/month, "10/03/2025", "10.03.25", "3-4-2025"; a colon only counts when a time is glued
+    // to it ("12:10.03.2025"), not as punctuation ("bis zum 09.06.2014:", "Fälligkeit:09.06.2014").
+    String.raw`(?<![\p{L}\d.,/-])(?<!\d:)(\d{1,2})([-/.])(\d{1,2})\6(\d{4}|\d{2})(?![\d/-]|[.,:]\d)`,
     // 9-11: "15 avril 2025", "15. März 2025", "1er mars 2025", "15 de marzo de 2025", "3rd March, 2025", "15 mars"
-    String.raw`(?<![\p{L}\d])${DAY}\s?(?:de\s|of\s)?\s*${MONTH}(?![\p{L}])(?:,?\s*(?:de\s|del\s)?\s*${YEAR})?(?![\d])`,
+    String.raw`(?<![\p{L}\d])${DAY}\s?(?:de\s|of\s|di\s)?\s*${MONTH}(?![\p{L}])(?:,?\s*(?:de\s|del\s)?\s*${YEAR})?(?![\d])`,
     // 12-14: "April 15, 2025", "Mar 3 2025", "March 3rd, 2025"
     String.raw`(?<![\p{L}])${MONTH}\s?(\d{1,2})(?:st|nd|rd|th)?(?![\d\p{L}])(?:,?\s*${YEAR})?(?![\d])`,
+    // 15-16: year-less day-first with both dots, "15.05.", "am 1.4." (German usage)
+    String.raw`(?<![\p{L}\d.,/:-])(\d{1,2})\.(\d{1,2})\.(?![\d\p{L}]|[.,/]\d)`,
   ].join('|'),
   'gu',
 );
@@ -150,22 +211,49 @@ function expandYear(y: string): number {
   return n < 70 ? 2000 + n : 1900 + n;
 }
 
-/** A year-less date resolved to the occurrence nearest to `ref` (within half a year either way). */
-function nearestYear(month: number, day: number, ref: IsoDate | undefined): IsoDate | null {
+/** How far back a year-less date read 'forward' may lie and still be taken as the recent past. */
+export const RECENT_PAST_DAYS = 90;
+
+/** Years searched for a 29 February read forward or backward (the next leap year is at most 8 years away). */
+const LEAP_SEARCH_YEARS = 8;
+
+/**
+ * A year-less (month, day) placed around `ref` (see YearlessMode), or null when there is no such calendar
+ * date in the years searched or `ref` is not a valid date.
+ */
+export function resolveYearless(month: number, day: number, ref: IsoDate | undefined, mode: YearlessMode = 'nearest'): IsoDate | null {
   if (!ref || !isValidIsoDate(ref)) return null;
   const y = Number(ref.slice(0, 4));
-  let best: IsoDate | null = null;
-  let bestDist = Infinity;
-  for (const year of [y - 1, y, y + 1]) {
-    const d = makeIsoDate(year, month, day);
-    if (!d) continue;
-    const dist = Math.abs(diffDaysIso(ref, d));
-    if (dist < bestDist) {
-      best = d;
-      bestDist = dist;
+  if (mode === 'nearest') {
+    let best: IsoDate | null = null;
+    let bestDist = Infinity;
+    for (const year of [y - 1, y, y + 1]) {
+      const d = makeIsoDate(year, month, day);
+      if (!d) continue;
+      const dist = Math.abs(diffDaysIso(ref, d));
+      if (dist < bestDist) {
+        best = d;
+        bestDist = dist;
+      }
     }
+    return best;
   }
-  return best;
+  if (mode === 'forward') {
+    for (const year of [y, y - 1]) {
+      const d = makeIsoDate(year, month, day);
+      if (d && d < ref && diffDaysIso(d, ref) <= RECENT_PAST_DAYS) return d;
+    }
+    for (let year = y; year <= y + LEAP_SEARCH_YEARS; year++) {
+      const d = makeIsoDate(year, month, day);
+      if (d && d >= ref) return d;
+    }
+    return null;
+  }
+  for (let year = y; year >= y - LEAP_SEARCH_YEARS; year--) {
+    const d = makeIsoDate(year, month, day);
+    if (d && d <= ref) return d;
+  }
+  return null;
 }
 
 function numericDate(a: number, b: number, year: number, order: NumericOrder): IsoDate | null {
@@ -174,7 +262,7 @@ function numericDate(a: number, b: number, year: number, order: NumericOrder): I
   return order === 'mdy' ? makeIsoDate(year, a, b) : makeIsoDate(year, b, a);
 }
 
-function matchToDate(m: RegExpExecArray, order: NumericOrder, ref: IsoDate | undefined): IsoDate | null {
+function matchToDate(m: RegExpExecArray, order: NumericOrder, opts: DateOptions): IsoDate | null {
   if (m[1]) return makeIsoDate(Number(m[1]), Number(m[3]), Number(m[4]));
   if (m[5]) {
     const year = expandYear(m[8]!);
@@ -182,23 +270,28 @@ function matchToDate(m: RegExpExecArray, order: NumericOrder, ref: IsoDate | und
     if (m[8]!.length === 2 && m[6] === '-') return null;
     return numericDate(Number(m[5]), Number(m[7]), year, order);
   }
+  const yearless = (month: number, day: number): IsoDate | null => resolveYearless(month, day, opts.ref, opts.yearless);
   if (m[9]) {
     const month = MONTH_INDEX.get(m[10]!)!;
     const day = Number(m[9]);
-    return m[11] ? makeIsoDate(expandYear(m[11]), month, day) : nearestYear(month, day, ref);
+    return m[11] ? makeIsoDate(expandYear(m[11]), month, day) : yearless(month, day);
   }
   if (m[12]) {
     const month = MONTH_INDEX.get(m[12])!;
     const day = Number(m[13]);
-    return m[14] ? makeIsoDate(expandYear(m[14]), month, day) : nearestYear(month, day, ref);
+    return m[14] ? makeIsoDate(expandYear(m[14]), month, day) : yearless(month, day);
   }
+  if (m[15]) return yearless(Number(m[16]), Number(m[15]));
   return null;
 }
 
-/** Short month abbreviations that are also ordinary words: only accepted with a year next to them. */
-const WORDLIKE_MONTHS = new Set(['mar', 'may', 'mai', 'set', 'out', 'ago', 'gen', 'dec', 'jun', 'jul', 'mag', 'mei']);
+/** A year-less month word is a date unless it is an ordinary word ("set 10", "you may 15"). */
+function yearlessMonthWordOk(word: string, monthFirst: boolean, original: string): boolean {
+  if (WORDLIKE_MONTHS.has(word)) return false;
+  return !(monthFirst && WORD_MONTHS.has(word) && !/^\p{Lu}/u.test(original));
+}
 
-const NUMERIC_PAIR_RE = /(?<![\d.,/:-])(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/:-]|\.\d)/g;
+const NUMERIC_PAIR_RE = /(?<![\d.,/-])(?<!\d:)(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/-]|[.:]\d)/g;
 
 /**
  * The day/month order of ambiguous numeric dates across a whole document: a date whose first part is > 12
@@ -233,8 +326,8 @@ export function findDates(text: string, opts: DateOptions = {}): DateMatch[] {
   for (let m = DATE_RE.exec(folded); m; m = DATE_RE.exec(folded)) {
     const monthWord = m[10] ?? m[12];
     const hasYear = Boolean(m[11] ?? m[14]);
-    if (monthWord && !hasYear && WORDLIKE_MONTHS.has(monthWord)) continue;
-    const date = matchToDate(m, order, opts.ref);
+    if (monthWord && !hasYear && !yearlessMonthWordOk(monthWord, Boolean(m[12]), text.slice(m.index))) continue;
+    const date = matchToDate(m, order, opts);
     if (!date) continue;
     const index = m.index;
     const end = index + m[0].replace(/\s+$/, '').length;

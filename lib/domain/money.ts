@@ -1,5 +1,6 @@
 import type { Lang, Money } from './types';
 import { normalizeAligned } from './text';
+import { WEEKDAY_NAME_PATTERN } from './dates';
 
 /**
  * Money parsing: amounts in any of the locale formats invoices use, to integer minor units.
@@ -219,6 +220,44 @@ export function parseMoney(s: string, opts: MoneyOptions = {}): Money | null {
   return minor === null ? null : { minor, currency };
 }
 
+/**
+ * Weekday abbreviations and names (de, fr, en, es, it, nl) as they appear in opening hours. Two-letter ones
+ * ("Mo", "Fr", "lu") count only with a dot or in a range, as they are words too.
+ */
+const WEEKDAY_ABBR = String.raw`(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|ju|vi|gi|zo|wo|vr|za)\.|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim|mie|jue|vie|sab|dom|gio|din|woe|don|zat)\.?|${WEEKDAY_NAME_PATTERN}`;
+const WEEKDAY_TWO = String.raw`(?:mo|di|mi|do|fr|sa|so|lu|ma|me|je|ve|ju|vi|gi|zo|wo|vr|za)`;
+/** A weekday, or a range of weekdays ("Mo.-Fr.", "lun. au ven.", "Montag bis Fr."), ending the text. */
+const WEEKDAY_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:${WEEKDAY_ABBR}|${WEEKDAY_TWO})\s*(?:-|bis|to|au|a|al|tot|und|&)\s*)?(?:${WEEKDAY_ABBR})\s*:?\s*$`,
+  'iu',
+);
+/** A weekday range right before "Fr." ("Mo.-", "Montag bis "): the "Fr." is Friday, not Swiss francs. */
+const WEEKDAY_RANGE_BEFORE = new RegExp(String.raw`(?<![\p{L}])(?:${WEEKDAY_ABBR}|${WEEKDAY_TWO})\s*(?:-|bis|to|und|&|,)\s*$`, 'iu');
+/** A time-of-day unit after a number ("14.30 Uhr", "9h", "18.00 heures", "5.30 hrs"). */
+const TIME_UNIT_AFTER = /^\s?(?:uhr|h|hrs?|heures?|o'clock)(?![\p{L}])/iu;
+/** A range to a second time after a number ("08.30 - 17.00", "9.00-12.30"). */
+const TIME_RANGE_AFTER = /^\s*(?:-|bis|to|a|à|au)\s*\d{1,2}[.:][0-5]\d(?![\d.,])/iu;
+/** A range joining two times ("08.30 - 17.00", "9.00 bis 12.00"). */
+const RANGE_BETWEEN = /^\s*(?:-|bis|to|a|à|au|und|and)\s*$/iu;
+
+/**
+ * The minus that ends `lead` (the text before a currency marker, starting at `offset` in `original`), as
+ * matched: "-" or "−" glued to the marker, or "−" and one space; not when glued to a word or a number.
+ */
+function minusBeforeMarker(original: string, offset: number, lead: string): string | null {
+  const m = /(?:^|[^\p{L}\p{N}\-])(-\s?)$/u.exec(lead);
+  if (!m) return null;
+  const ch = original[offset + lead.length - m[1]!.length];
+  if (ch === '\u2212') return m[1]!;
+  return ch === '-' && m[1] === '-' ? m[1] : null;
+}
+
+/** "8.30", "08:30", "17.00": a number that can be a time of day. */
+function isTimeShaped(s: string): boolean {
+  const m = /^(\d{1,2})[.:](\d{2})$/.exec(s);
+  return m !== null && Number(m[1]) <= 24 && Number(m[2]) <= 59;
+}
+
 /** Characters that, glued to a number, make it part of a date, a time, a reference or an identifier. */
 const GLUE_BEFORE = /[\p{L}\p{N}_#/:@]$|[\p{L}\p{N}][-./,]$/u;
 const GLUE_AFTER = /^(?:[\p{L}\p{N}_@]|[-./:,]\d|\s?%|\s?‰)/u;
@@ -226,35 +265,57 @@ const GLUE_AFTER = /^(?:[\p{L}\p{N}_@]|[-./:,]\d|\s?%|\s?‰)/u;
 /**
  * All money amounts in a text, in order, with positions in the input. An amount counts when a currency marker
  * is next to it, or, without marker, when it looks like money (exactly 2 decimals). Numbers glued to letters,
- * dates, times, percentages, IBAN/SIRET/phone digit runs without decimals are skipped.
+ * dates, times, percentages, IBAN/SIRET/phone digit runs without decimals are skipped, and so are times of day
+ * ("Mo.-Fr. 08.30 - 17.00 Uhr"): "Fr." is Swiss francs unless a weekday range or a time context says Friday.
+ * A minus before the marker ("-€8.79", "− €8.79") makes the amount negative.
  */
 export function findMoney(text: string, opts: MoneyOptions = {}): MoneyMatch[] {
   if (typeof text !== 'string') return [];
   const t = normalizeAligned(text);
   const out: MoneyMatch[] = [];
+  /** End of the last number read as a time of day: "08.30 - 17.00" makes the second one a time too. */
+  let lastTimeEnd = -1;
   NUMBER_RE.lastIndex = 0;
   for (let m = NUMBER_RE.exec(t); m; m = NUMBER_RE.exec(t)) {
     let start = m.index;
     let end = start + m[0].length;
     // A decimal part must not reuse the grouping separator ("1.234.5" is not a number).
     if (m[2] && m[3] === m[2]) continue;
-    const before = t.slice(Math.max(0, start - 12), start);
+    const before = t.slice(Math.max(0, start - 16), start);
     const after = t.slice(end, end + 12);
     // Sign: "-8,79" or "- 8,79" when the dash is not glued to a preceding word or digit.
     let negative = false;
-    const sign = /(?:^|[^\p{L}\p{N}\-])(-\s?)$/u.exec(before);
+    let sign = /(?:^|[^\p{L}\p{N}\-])(-\s?)$/u.exec(before);
+    // An em dash is punctuation ("Total — 1 800,00 €"), never a minus.
+    if (sign && /[\u2014\u2015]/.test(text[start - sign[1]!.length] ?? '')) sign = null;
     const beforeSign = sign ? before.slice(0, before.length - sign[1]!.length) : before;
-    const pre = PREFIX_RE.exec(beforeSign);
+    let pre = PREFIX_RE.exec(beforeSign);
+    // "Mo.-Fr." is a range of weekdays, not Swiss francs.
+    if (pre && /Fr\.\s?$/.test(pre[0]) && WEEKDAY_RANGE_BEFORE.test(beforeSign.slice(0, pre.index))) pre = null;
     const preMarker = pre ? pre[0] : null;
+    const markerStart = beforeSign.length - (preMarker?.length ?? 0);
     if (!preMarker && GLUE_BEFORE.test(sign ? beforeSign : before)) continue;
     // Accounting parentheses "(8.79)", "(€8.79)", "(8.79) USD".
-    const paren = /\($/.test(beforeSign.slice(0, beforeSign.length - (preMarker?.length ?? 0))) && after.startsWith(')');
+    const paren = /\($/.test(beforeSign.slice(0, markerStart)) && after.startsWith(')');
     const suf = SUFFIX_RE.exec(paren ? after.slice(1) : after);
     if (!suf && !paren && GLUE_AFTER.test(after)) continue;
+    // A time of day ("Mo.-Fr. 08.30 - 17.00 Uhr", "um 14.30 Uhr") is no amount, even after "Fr.".
+    const francsOrNone = (!preMarker || /Fr\.\s?$/.test(preMarker)) && !suf;
+    if (francsOrNone && isTimeShaped(m[0])) {
+      const joined = lastTimeEnd >= 0 && RANGE_BETWEEN.test(t.slice(lastTimeEnd, m.index));
+      const weekday = !preMarker && WEEKDAY_BEFORE.test(before);
+      if (joined || weekday || TIME_UNIT_AFTER.test(after) || TIME_RANGE_AFTER.test(after)) {
+        lastTimeEnd = end;
+        continue;
+      }
+    }
+    // A minus before the currency marker: "-€8.79", "−€8.79", "− €8.79". A spaced dash is a separator
+    // ("Total — $1,800.00", "Total - $5"), except the minus sign U+2212 itself.
+    const markerSign = preMarker && !sign ? minusBeforeMarker(text, start - before.length, beforeSign.slice(0, markerStart)) : null;
     if (sign) {
       negative = true;
       start -= sign[1]!.length;
-    } else if (paren) negative = true;
+    } else if (paren || markerSign) negative = true;
     const marker = preMarker ? preMarker.trim().replace(/-$/, '').trim() : suf ? suf[0].replace(/^\s?-?\s?/, '').trim() : null;
     const currency = marker ? markerToCurrency(marker, opts.defaultCurrency) : null;
     const fracLen = m[4]?.length ?? 0;
@@ -264,7 +325,7 @@ export function findMoney(text: string, opts: MoneyOptions = {}): MoneyMatch[] {
     if (!parts) continue;
     const minor = toMinor({ negative, ...parts }, resolved ? currencyDigits(resolved) : 2);
     if (minor === null) continue;
-    const index = (preMarker ? start - preMarker.length : start) - (paren ? 1 : 0);
+    const index = (preMarker ? start - preMarker.length : start) - (paren ? 1 : 0) - (markerSign ? markerSign.length : 0);
     if (suf) end += suf[0].length + (paren ? 1 : 0);
     out.push({ minor, currency: resolved, index, end, raw: text.slice(index, end) });
   }

@@ -1,7 +1,10 @@
 import type { IsoDate, Lang } from './types';
 import { isValidIsoDate } from './types';
 import { foldAligned } from './text';
-import { addBusinessDaysIso, addDaysIso, addMonthsIso, diffDaysIso, endOfMonthIso, findDates, makeIsoDate } from './dates';
+import {
+  addBusinessDaysIso, addDaysIso, addMonthsIso, endOfMonthIso, findDates, makeIsoDate, MONTH_NAME_PATTERN, monthNumber,
+  resolveYearless, WEEKDAY_NAME_PATTERN, weekdayIso, weekdayNumber,
+} from './dates';
 
 /**
  * The date a client commits to (or proposes) for a payment, read from the text of a reply and resolved
@@ -44,37 +47,11 @@ interface Candidate {
   date: IsoDate;
 }
 
-const WEEKDAYS: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['monday', 'lundi', 'montag', 'lunes', 'lunedi', 'maandag']],
-  [2, ['tuesday', 'mardi', 'dienstag', 'martes', 'martedi', 'dinsdag']],
-  [3, ['wednesday', 'mercredi', 'mittwoch', 'miercoles', 'mercoledi', 'woensdag']],
-  [4, ['thursday', 'jeudi', 'donnerstag', 'jueves', 'giovedi', 'donderdag']],
-  [5, ['friday', 'vendredi', 'freitag', 'viernes', 'venerdi', 'vrijdag']],
-  [6, ['saturday', 'samedi', 'samstag', 'sonnabend', 'sabado', 'sabato', 'zaterdag']],
-  [0, ['sunday', 'dimanche', 'sonntag', 'domingo', 'domenica', 'zondag']],
-];
-const WEEKDAY_INDEX = new Map<string, number>();
-for (const [dow, names] of WEEKDAYS) for (const n of names) WEEKDAY_INDEX.set(n, dow);
-const WEEKDAY_ALT = [...WEEKDAY_INDEX.keys()].join('|');
-
-/** Full month names only: abbreviations such as "mar" or "may" are ordinary words too often. */
-const MONTHS: readonly (readonly string[])[] = [
-  ['janvier', 'january', 'januar', 'janner', 'enero', 'gennaio', 'januari'],
-  ['fevrier', 'february', 'februar', 'febrero', 'febbraio', 'februari'],
-  ['mars', 'march', 'marz', 'maerz', 'marzo', 'maart'],
-  ['avril', 'april', 'abril', 'aprile'],
-  ['mai', 'may', 'mayo', 'maggio', 'mei'],
-  ['juin', 'june', 'juni', 'junio', 'giugno'],
-  ['juillet', 'july', 'juli', 'julio', 'luglio'],
-  ['aout', 'august', 'agosto', 'augustus'],
-  ['septembre', 'september', 'septiembre', 'settembre', 'sept'],
-  ['octobre', 'october', 'oktober', 'octubre', 'ottobre'],
-  ['novembre', 'november', 'noviembre'],
-  ['decembre', 'december', 'dezember', 'diciembre', 'dicembre'],
-];
-const MONTH_INDEX = new Map<string, number>();
-MONTHS.forEach((names, i) => names.forEach((n) => MONTH_INDEX.set(n, i + 1)));
-const MONTH_ALT = [...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_ALT = WEEKDAY_NAME_PATTERN;
+const MONTH_ALT = MONTH_NAME_PATTERN;
+/** Weekday (0 = Sunday) or month (1-12) named by a matched, accent-folded word. */
+const weekdayOf = (word: string): number => weekdayNumber(word) ?? 0;
+const monthOf = (word: string): number => monthNumber(word) ?? 1;
 
 const NUMBER_WORDS = new Map<string, number>([
   ['one', 1], ['a', 1], ['an', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
@@ -110,9 +87,9 @@ const RULES: ReadonlyArray<readonly [RegExp, Resolver]> = [
   [/\b(?:end of (?:the |this )?month|month[- ]end|fin (?:du |de ce |de )?mois|ende (?:des|dieses) monats|monatsende|ende monat|ultimo|fin(?:ales)? de(?:l)? mes|fine (?:del )?mese|eind(?:e)? van de maand|einde (?:van )?de maand|eind deze maand)\b/g,
     (_m, ref) => endOfMonthIso(ref)],
   [new RegExp(String.raw`\b(?:(?:the )?end of |fin(?:ales)? (?:de |d')?|ende |fine |eind(?:e)? |ultimo )(${MONTH_ALT})\b`, 'g'),
-    (m, ref) => monthEnd(MONTH_INDEX.get(m[1]!)!, ref)],
+    (m, ref) => monthEnd(monthOf(m[1]!), ref)],
   [new RegExp(String.raw`\b(?:mid-? ?|mi-|mitte |a mediados de |meta |half )(${MONTH_ALT})\b`, 'g'),
-    (m, ref) => forwardDate(MONTH_INDEX.get(m[1]!)!, 15, ref)],
+    (m, ref) => forwardDate(monthOf(m[1]!), 15, ref)],
   [/\b(?:(?:by |at )?(?:the )?end of next week|fin de la semaine prochaine|fin de semaine prochaine|ende (?:der )?nachsten woche|ende kommender woche|finales de la semana que viene|fine della prossima settimana|eind volgende week)\b/g,
     (_m, ref) => weekdayOfWeek(ref, 5, 1)],
   [/\b(?:end of (?:the |this )?week|fin de (?:la |cette )?semaine|ende (?:der|dieser) woche|fin(?:ales)? de (?:esta |la )?semana|fine settimana|eind(?:e)? van de week|eind deze week)\b/g,
@@ -121,19 +98,15 @@ const RULES: ReadonlyArray<readonly [RegExp, Resolver]> = [
     (m, ref) => inDuration(m[1]!, m[2]!, ref)],
   // "Friday next week", "vendredi de la semaine prochaine", "Freitag nächster Woche", "next week Friday".
   [new RegExp(String.raw`\b(${WEEKDAY_ALT})(?: (?:of )?next week| de la semaine prochaine| (?:der |in der )?nachste(?:n|r)? woche| de la (?:semana|proxima semana) (?:que viene|proxima)| della prossima settimana| volgende week)\b`, 'g'),
-    (m, ref) => weekdayOfWeek(ref, WEEKDAY_INDEX.get(m[1]!)!, 1)],
+    (m, ref) => weekdayOfWeek(ref, weekdayOf(m[1]!), 1)],
   [new RegExp(String.raw`\b(?:next week|la semaine prochaine|nachste woche) (?:on )?(${WEEKDAY_ALT})\b`, 'g'),
-    (m, ref) => weekdayOfWeek(ref, WEEKDAY_INDEX.get(m[1]!)!, 1)],
-  [new RegExp(String.raw`\b(${WEEKDAY_ALT})\b`, 'g'), (m, ref) => nextWeekday(ref, WEEKDAY_INDEX.get(m[1]!)!)],
-  // Year-less explicit dates: "15 mai", "15. Mai", "1er avril", "15th of May", "15 de mayo".
-  [new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:er|re|st|nd|rd|th|e|\.)?\s?(?:of |de |di )?(${MONTH_ALT})(?![\p{L}])`, 'gu'),
-    (m, ref) => forwardDate(MONTH_INDEX.get(m[2]!)!, Number(m[1]), ref)],
-  // "May 15", "April 15th".
-  [new RegExp(String.raw`(?<![\p{L}])(${MONTH_ALT})\s(\d{1,2})(?:st|nd|rd|th)?(?![\d\p{L}])`, 'gu'),
-    (m, ref) => forwardDate(MONTH_INDEX.get(m[1]!)!, Number(m[2]), ref)],
-  // "30.04.", "12/03", "12/03." (no year): day first, month-first only when day-first is impossible.
-  [/(?<![\d.,/:-])(?:(\d{1,2})(\.)(\d{1,2})\.(?!\d)|(\d{1,2})(\/)(\d{1,2})(?!\d|[.\/:,-]\d)|(\d{2})(\.)(\d{2})(?!\d|[.\/:,-]\d))/g,
-    (m, ref) => numericNoYear(Number(m[1] ?? m[4] ?? m[7]), Number(m[3] ?? m[6] ?? m[9]), m[2] ?? m[5] ?? '.', ref)],
+    (m, ref) => weekdayOfWeek(ref, weekdayOf(m[1]!), 1)],
+  [new RegExp(String.raw`\b(${WEEKDAY_ALT})\b`, 'g'), (m, ref) => nextWeekday(ref, weekdayOf(m[1]!))],
+  // Written dates ("15 mai", "May 15") and "30.04." come from findDates. Replies also write "12/03" and
+  // "12.03" without a year, shapes too often fractions, pages or amounts to accept in documents: day first,
+  // month-first only when day-first is impossible.
+  [/(?<![\d.,/:-])(?:(\d{1,2})(\/)(\d{1,2})(?!\d|[.\/:,-]\d)|(\d{2})(\.)(\d{2})(?!\d|[.\/:,-]\d))/g,
+    (m, ref) => numericNoYear(Number(m[1] ?? m[4]), Number(m[3] ?? m[6]), m[2] ?? m[5] ?? '.', ref)],
   // Day of month alone: "le 15", "d'ici le 15", "by the 15th", "am 15.", "bis zum 15.", "el 15", "op de 15e".
   [new RegExp(String.raw`\b(?:le|au|du|jusqu'au)\s(\d{1,2})(?:er)?\b${NOT_A_QUANTITY}`, 'g'), (m, ref) => dayOfMonth(Number(m[1]), ref)],
   [/\bthe\s(\d{1,2})(?:st|nd|rd|th)\b/g, (m, ref) => dayOfMonth(Number(m[1]), ref)],
@@ -143,14 +116,14 @@ const RULES: ReadonlyArray<readonly [RegExp, Resolver]> = [
 ];
 
 function nextWeekday(ref: IsoDate, dow: number): IsoDate {
-  const refDow = new Date(`${ref}T00:00:00Z`).getUTCDay();
+  const refDow = weekdayIso(ref);
   const delta = (dow - refDow + 7) % 7 || 7;
   return addDaysIso(ref, delta);
 }
 
 /** Weekday `dow` in the Monday-Sunday week `weeksAhead` after ref's week. */
 function weekdayOfWeek(ref: IsoDate, dow: number, weeksAhead: number): IsoDate {
-  const refDow = new Date(`${ref}T00:00:00Z`).getUTCDay();
+  const refDow = weekdayIso(ref);
   const monday = addDaysIso(ref, -((refDow + 6) % 7));
   return addDaysIso(monday, 7 * weeksAhead + ((dow + 6) % 7));
 }
@@ -160,25 +133,13 @@ function endOfWeek(ref: IsoDate): IsoDate {
   return friday >= ref ? friday : weekdayOfWeek(ref, 5, 1);
 }
 
-/** How far back a year-less date may lie and still be read as past ("paid on 3 March"), not next year. */
-const RECENT_PAST_DAYS = 90;
-
 /**
- * A year-less (month, day) read forward from ref: this year's if on or after ref, else next year's (29 February:
- * the next leap year). A date in the RECENT_PAST_DAYS before ref is returned as is, in the past, so that the
- * caller can discard it instead of pushing "3 March" written on 26 March a year ahead.
+ * A year-less (month, day) read forward from ref (dates.ts `resolveYearless`): on or after ref, except a date
+ * of the recent past, returned as is so that the caller discards it instead of pushing "3 March" written on
+ * 26 March a year ahead.
  */
 function forwardDate(month: number, day: number, ref: IsoDate): IsoDate | null {
-  const year = Number(ref.slice(0, 4));
-  const sameYear = makeIsoDate(year, month, day);
-  if (sameYear && sameYear < ref && diffDaysIso(sameYear, ref) <= RECENT_PAST_DAYS) return sameYear;
-  for (let y = year; y <= year + 4; y++) {
-    const d = makeIsoDate(y, month, day);
-    if (d && d >= ref) return d;
-    // 29 February: keep looking for the next leap year.
-    if (!d && !(month === 2 && day === 29)) return null;
-  }
-  return null;
+  return resolveYearless(month, day, ref, 'forward');
 }
 
 function monthEnd(month: number, ref: IsoDate): IsoDate | null {
@@ -227,10 +188,8 @@ function findCandidates(folded: string, original: string, ref: IsoDate, lang: La
       if (date) all.push({ index: m.index, end: m.index + m[0].length, date });
     }
   }
-  // Dates written with a year: the shared parser knows every numeric and written shape.
-  for (const d of findDates(original, { lang, ref })) {
-    if (/\d{4}|\d[./-]\d{1,2}[./-]\d{2}\b/.test(d.raw)) all.push({ index: d.index, end: d.end, date: d.date });
-  }
+  // Explicit dates, with or without a year: the shared parser knows every numeric and written shape.
+  for (const d of findDates(original, { lang, ref, yearless: 'forward' })) all.push({ index: d.index, end: d.end, date: d.date });
   all.sort((a, b) => b.end - b.index - (a.end - a.index) || a.index - b.index);
   const kept: Candidate[] = [];
   for (const c of all) {
@@ -247,7 +206,7 @@ function mergeWeekdayWithDate(cands: Candidate[], folded: string): Candidate[] {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     const next = cands[i + 1];
-    const isWeekday = WEEKDAY_INDEX.has(folded.slice(c.index, c.end));
+    const isWeekday = weekdayNumber(folded.slice(c.index, c.end)) !== undefined;
     if (next && isWeekday && /^[\s,]*(?:le |the |den )?$/.test(folded.slice(c.end, next.index))) {
       out.push({ index: c.index, end: next.end, date: next.date });
       i++;
@@ -295,7 +254,7 @@ function isSentenceEnd(s: string, i: number): boolean {
   // After a number the dot may be an ordinal ("7. April", "am 15. Mai"): an end only before a capital
   // that does not start a month name.
   const after = /^\s+(\p{Lu}\p{L}*)/u.exec(s.slice(i + 1, i + 40));
-  return after !== null && !MONTH_INDEX.has(foldAligned(after[1]!));
+  return after !== null && monthNumber(foldAligned(after[1]!)) === undefined;
 }
 
 /** Clause = sentence piece between commas, dashes and coordinating conjunctions. */

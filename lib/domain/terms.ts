@@ -144,7 +144,8 @@ const INSTALLMENT_RE =
 const PERCENT_RE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|pct|percent|pour\s*cent|prozent|por\s+ciento|per\s+cento|procent|por\s+cento)(?![a-z])/g;
 /** "50/50", "50-50", "30/70", "50 and 50", "40 + 60", "30/30/40": shares summing to 100. */
 const SPLIT_RE = /(?<![\d.,/-])(\d{1,2})\s*%?\s*(?:\/|-|\+|and|et|und|y|e|en)\s*(\d{1,2})(?:\s*%?\s*(?:\/|-|\+|and|et|und|y|e|en)\s*(\d{1,2}))?\s*%?(?![\d.,/-])/;
-const DISCOUNT_KW = /(?<![a-z])(?:skonto|escompte|discount|sconto|descuento|korting|desconto|rabatt|remise)(?![a-z])/;
+/** Discount words; German compounds count too ("Skontovereinbarung", "Skontofrist", "Skontoabzug"). */
+const DISCOUNT_KW = /(?<![a-z])(?:skonto[a-z]*|escompte|discount|sconto|descuento|korting|desconto|rabatt|remise)(?![a-z])/;
 /** US style "2/10 net 30", "1.5/15, n/45". */
 const SLASH_DISCOUNT_RE = /(?<![\d.,/])(\d{1,2}(?:[.,]\d{1,2})?)\s*%?\s*\/\s*(\d{1,3})(?=\s*,?\s*(?:net|n\s*\/|eom))/;
 /** A date preceded by one of these is the invoice date or a starting point, not the due date. */
@@ -379,45 +380,68 @@ function givesDate(t: PaymentTerms): boolean {
   return t.kind !== 'installments' && t.kind !== 'unparseable';
 }
 
-/**
- * The first payment-terms phrase in a longer text (email body, PDF text) that parses to something other than
- * `unparseable`, with its position in the input.
- */
-export function findPaymentTerms(
-  text: string,
-  opts: { lang?: Lang; issueDate?: IsoDate } = {},
-): { terms: PaymentTerms; index: number; raw: string } | null {
-  if (typeof text !== 'string') return null;
-  const scan = text.slice(0, MAX_SCAN);
-  const lower = foldAligned(scan);
-  // Segments: lines, long lines cut at sentence ends.
-  const segments: Span[] = [];
+export interface FoundPaymentTerms {
+  terms: PaymentTerms;
+  index: number;
+  raw: string;
+}
+
+/** Lines of `scan`, long lines cut at sentence ends, each at most MAX_SEGMENT long. */
+function segmentsOf(scan: string): Span[] {
+  const out: Span[] = [];
   let start = 0;
   const re = /\n|[.!?](?=\s+\p{Lu})/gu;
   for (let m = re.exec(scan); m; m = re.exec(scan)) {
-    segments.push({ start, end: m.index + (m[0] === '\n' ? 0 : 1) });
+    out.push({ start, end: m.index + (m[0] === '\n' ? 0 : 1) });
     start = m.index + m[0].length;
   }
-  segments.push({ start, end: scan.length });
-  let fallback: { terms: PaymentTerms; index: number; raw: string } | null = null;
+  out.push({ start, end: scan.length });
+  return out.map((seg) => (seg.end - seg.start > MAX_SEGMENT ? { start: seg.start, end: seg.start + MAX_SEGMENT } : seg));
+}
+
+function withDiscount(found: FoundPaymentTerms, discount: EarlyPaymentDiscount | undefined): FoundPaymentTerms {
+  return discount && !found.terms.discount ? { ...found, terms: { ...found.terms, discount } } : found;
+}
+
+/**
+ * The first payment-terms phrase in a longer text (email body, PDF text) that gives a due date, with its
+ * position in the input; else a phrase naming a deposit or instalments. An early-payment discount stated in
+ * a clause of its own ("Skonto: 2 % bei Zahlung innerhalb 10 Tagen") is not the payment term: it is attached
+ * to the term found elsewhere, or, when there is none, returned alone as `unparseable` with its discount.
+ */
+export function findPaymentTerms(text: string, opts: { lang?: Lang; issueDate?: IsoDate } = {}): FoundPaymentTerms | null {
+  if (typeof text !== 'string') return null;
+  const scan = text.slice(0, MAX_SCAN);
+  const lower = foldAligned(scan);
+  const segments = segmentsOf(scan);
+  let best: FoundPaymentTerms | null = null;
+  let fallback: FoundPaymentTerms | null = null;
+  let discountOnly: FoundPaymentTerms | null = null;
   for (let i = 0; i < segments.length; i++) {
-    let seg = segments[i]!;
-    if (seg.end - seg.start > MAX_SEGMENT) seg = { start: seg.start, end: seg.start + MAX_SEGMENT };
+    const seg = segments[i]!;
+    const folded = lower.slice(seg.start, seg.end);
+    if (!TERMS_CUE.test(folded) && !DISCOUNT_KW.test(folded)) continue;
+    // Once a term is found, only a discount clause is still worth reading.
+    if (best && (discountOnly || !DISCOUNT_KW.test(folded))) continue;
     const line = scan.slice(seg.start, seg.end);
-    if (!TERMS_CUE.test(lower.slice(seg.start, seg.end))) continue;
     let span = seg;
     const next = segments[i + 1];
-    if (LABEL_ONLY.test(line) && next) span = { start: seg.start, end: Math.min(next.end, next.start + MAX_SEGMENT) };
+    if (LABEL_ONLY.test(line) && next) span = { start: seg.start, end: next.end };
     const phrase = scan.slice(span.start, span.end);
     const terms = parsePaymentTerms(phrase, opts);
-    if (terms.kind === 'unparseable') continue;
     const lead = phrase.length - phrase.trimStart().length;
     const found = { terms, index: span.start + lead, raw: phrase.trim() };
-    // A phrase that gives a date wins; a bare mention of a deposit or instalments is kept as a fallback.
-    if (givesDate(terms)) return found;
-    fallback ??= found;
+    if (terms.kind === 'unparseable') {
+      // Only an early-payment discount has a period; "Remise 10 %" alone is a price reduction.
+      if (terms.discount && terms.discount.days !== null) discountOnly ??= found;
+    } else if (best === null && givesDate(terms)) best = found;
+    else fallback ??= found;
+    if (best && (best.terms.discount || discountOnly)) break;
   }
-  return fallback;
+  const discount = discountOnly?.terms.discount;
+  if (best) return withDiscount(best, discount);
+  if (fallback) return withDiscount(fallback, discount);
+  return discountOnly;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

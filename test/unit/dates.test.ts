@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addBusinessDaysIso, addDaysIso, addMonthsIso, diffDaysIso, endOfMonthIso, findDates, parseDate,
-  resolveNumericOrder, todayIso, type DateOptions,
+  addBusinessDaysIso, addDaysIso, addMonthsIso, diffDaysIso, endOfMonthIso, findDates, MONTH_NAME_PATTERN, monthNumber,
+  parseDate, resolveNumericOrder, todayIso, WEEKDAY_NAME_PATTERN, weekdayIso, weekdayNumber, type DateOptions,
 } from '../../lib/domain/dates';
 
 describe('parseDate', () => {
@@ -120,5 +120,95 @@ describe('calendar arithmetic', () => {
     expect(todayIso(now)).toBe('2025-03-30');
     expect(todayIso(now, 'Europe/Paris')).toBe('2025-03-31');
     expect(todayIso(now, 'America/New_York')).toBe('2025-03-30');
+  });
+});
+
+describe('findDates: punctuation glued to a date', () => {
+  const cases: Array<[string, string]> = [
+    ['Zahlbar bis zum 09.06.2014:', '2014-06-09'],
+    ['bis 09.06.2014; danach Mahnung', '2014-06-09'],
+    ['(fällig 09.06.2014)', '2014-06-09'],
+    ['Frist «09.06.2014»', '2014-06-09'],
+    ['Fälligkeit:09.06.2014', '2014-06-09'],
+    ['due 06/09/2014: please pay', '2014-09-06'],
+    ['Échéance 2014-06-09:', '2014-06-09'],
+    ['[9. Juni 2014]', '2014-06-09'],
+  ];
+  it.each(cases)('%j -> %s', (text, expected) => {
+    const found = findDates(text, { lang: 'de' });
+    expect(found.map((d) => d.date)).toEqual([expected]);
+    for (const d of found) expect(text.slice(d.index, d.end)).toBe(d.raw);
+  });
+
+  it.each([['10.03.2025:12'], ['12:10.03.2025'], ['10/03/2025:30']])('keeps refusing a date glued to a time %j', (text) => {
+    expect(findDates(text, { lang: 'de' })).toEqual([]);
+  });
+});
+
+describe('findDates: dates without a year', () => {
+  // ref 2025-03-26 (a Wednesday).
+  const cases: Array<[string, DateOptions['yearless'] | undefined, string | null]> = [
+    // nearest (default): within half a year either way
+    ['le 15 mai', undefined, '2025-05-15'],
+    ['am 15.05.', undefined, '2025-05-15'],
+    ['on May 15', undefined, '2025-05-15'],
+    ['le 3 mars', undefined, '2025-03-03'],
+    ['le 15 décembre', undefined, '2024-12-15'],
+    ['le 15 octobre', 'nearest', '2024-10-15'],
+    ['le 15 septembre', 'nearest', '2025-09-15'],
+    // forward: on or after ref, but a date of the last 90 days stays in the past
+    ['le 15 mai', 'forward', '2025-05-15'],
+    ['le 3 mars', 'forward', '2025-03-03'],
+    ['le 15 décembre', 'forward', '2025-12-15'],
+    ['am 15.01.', 'forward', '2025-01-15'],
+    ['am 15.12.', 'forward', '2025-12-15'],
+    ['le 29 février', 'forward', '2028-02-29'],
+    ['on 26 March', 'forward', '2025-03-26'],
+    // backward: on or before ref
+    ['le 15 mai', 'backward', '2024-05-15'],
+    ['am 15.12.', 'backward', '2024-12-15'],
+    ['on March 26', 'backward', '2025-03-26'],
+    ['le 29 février', 'backward', '2024-02-29'],
+  ];
+  it.each(cases)('%j (%s) -> %s', (text, yearless, expected) => {
+    const opts: DateOptions = { lang: 'fr', ref: '2025-03-26', ...(yearless ? { yearless } : {}) };
+    expect(parseDate(text, opts)).toBe(expected);
+  });
+
+  it.each([
+    ['you may 15 times ask', 'en'],
+    ['Version 1.2.3', 'de'],
+    ['Abschnitt 3.40.', 'de'],
+    ['le 15 mai', 'fr'],
+  ] as const)('gives no date for %j without a reference (or when it is no date)', (text, lang) => {
+    const ref = text === 'le 15 mai' ? undefined : '2025-03-26';
+    expect(findDates(text, { lang, ...(ref ? { ref } : {}) })).toEqual([]);
+  });
+});
+
+describe('month and weekday names', () => {
+  it.each([
+    ['marz', 3], ['maerz', 3], ['sept', 9], ['decembre', 12], ['mei', 5], ['lundi', undefined],
+  ] as const)('monthNumber(%s) = %s', (word, n) => {
+    expect(monthNumber(word)).toBe(n);
+  });
+
+  it.each([
+    ['vendredi', 5], ['freitag', 5], ['sunday', 0], ['miercoles', 3], ['mars', undefined],
+  ] as const)('weekdayNumber(%s) = %s', (word, n) => {
+    expect(weekdayNumber(word)).toBe(n);
+  });
+
+  it.each([
+    ['2025-03-05', 3], ['2024-02-29', 4], ['2025-03-30', 0], ['2026-01-03', 6],
+  ])('weekdayIso(%s) = %i', (d, n) => {
+    expect(weekdayIso(d)).toBe(n);
+  });
+
+  it('offers patterns without the abbreviations that are ordinary words', () => {
+    const month = new RegExp(`^(?:${MONTH_NAME_PATTERN})$`);
+    expect(['avril', 'sept', 'mai', 'marz'].every((w) => month.test(w))).toBe(true);
+    expect(['mar', 'set', 'out'].some((w) => month.test(w))).toBe(false);
+    expect(new RegExp(`^(?:${WEEKDAY_NAME_PATTERN})$`).test('donnerstag')).toBe(true);
   });
 });

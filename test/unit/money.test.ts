@@ -64,6 +64,8 @@ describe('parseMoney', () => {
     ['C$12', 'en', { minor: 1200, currency: 'CAD' }],
     ['CAD 10', 'en', { minor: 1000, currency: 'CAD' }],
     ['Fr. 12.50', 'de', { minor: 1250, currency: 'CHF' }],
+    ['-€8.79', 'en', { minor: -879, currency: 'EUR' }],
+    ['− €8.79', 'en', { minor: -879, currency: 'EUR' }],
     ['¥1,234', 'en', { minor: 1234, currency: 'JPY' }],
     ['1234,56', 'fr', null],
     ['€', 'fr', null],
@@ -97,6 +99,28 @@ describe('findMoney', () => {
     ['time', 'à 10:30', 'fr', []],
     ['several', 'Subtotal $1,000.00, tax $80.00, total $1,080.00', 'en', [[100000, 'USD'], [8000, 'USD'], [108000, 'USD']]],
     ['code glued', 'Total EUR1234,50', 'de', [[123450, 'EUR']]],
+    // "Fr." is Swiss francs only in a money context, not in weekday ranges or before a time of day.
+    ['opening hours', 'Mo.-Fr. 08.30', 'de', []],
+    ['opening hours range', 'Öffnungszeiten: Mo.-Fr. 08.30 - 17.00 Uhr', 'de', []],
+    ['opening hours, words', 'Montag bis Fr. 8.30', 'de', []],
+    ['friday with a time', 'Fr 08.30 - 12.00', 'de', []],
+    ['time with Uhr', 'Abholung um 14.30 Uhr', 'de', []],
+    ['french hours', 'du lun. au ven. 9.00 - 18.00', 'fr', []],
+    ['english hours', 'Mon-Fri 9.00-17.30', 'en', []],
+    ['swiss francs', 'Betrag: Fr. 8.30', 'de', [[830, 'CHF']]],
+    ['swiss francs, thousands', "Total Fr. 1'234.50", 'de', [[123450, 'CHF']]],
+    ['SFr. after', 'Total 120.00 SFr.', 'de', [[12000, 'CHF']]],
+    // A minus before the currency symbol (hyphen or U+2212) belongs to the amount.
+    ['minus before euro', 'Rabatt -€8.79', 'en', [[-879, 'EUR']]],
+    ['minus sign before euro', 'Discount − €8.79', 'en', [[-879, 'EUR']]],
+    ['minus before dollar', 'Credit: -$12.00', 'en', [[-1200, 'USD']]],
+    ['minus before code', 'Gutschrift -CHF 10.00', 'de', [[-1000, 'CHF']]],
+    ['hyphenated word before euro', 'Pauschal-€8.79', 'en', [[879, 'EUR']]],
+    ['range of amounts', '€10.00-€20.00', 'en', [[1000, 'EUR'], [2000, 'EUR']]],
+    ['dash as a separator', 'Total — $1,800.00', 'en', [[180000, 'USD']]],
+    ['hyphen as a separator', 'Total - $1,800.00', 'en', [[180000, 'USD']]],
+    ['em dash before a number', 'Total — 1 800,00 €', 'fr', [[180000, 'EUR']]],
+    ['en dash as a minus', 'Remise – 8,79 €', 'fr', [[-879, 'EUR']]],
   ];
   it.each(cases)('%s', (_name, text, lang, expected) => {
     expect(amounts(text, lang)).toEqual(expected);
@@ -113,6 +137,12 @@ describe('findMoney', () => {
   it('includes a prefix marker and its sign in the raw text', () => {
     const [m] = findMoney('Avoir : EUR -8,79.', { lang: 'fr' });
     expect(m?.raw).toBe('EUR -8,79');
+  });
+
+  it.each([['Total -€8.79', '-€8.79'], ['Total − €8.79', '− €8.79']])('includes a sign before the marker: %j', (text, raw) => {
+    const [m] = findMoney(text, { lang: 'en' });
+    expect(m?.raw).toBe(raw);
+    expect(text.slice(m!.index, m!.end)).toBe(raw);
   });
 });
 

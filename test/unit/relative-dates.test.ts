@@ -57,6 +57,12 @@ const rows: Row[] = [
   ['Die Zahlung geht am Montag, 7. April raus.', '2025-04-03', 'de', '2025-04-07'],
   ['Virement le 29 février.', '2025-03-01', 'fr', '2028-02-29'],
   ['Payment on 15 March 2025.', '2025-03-01', 'en', '2025-03-15'],
+  // Year-less dates come from findDates (yearless: 'forward'): abbreviations and "1.4." too.
+  ['Payment on Jan 15.', '2025-01-10', 'en', '2025-01-15'],
+  ['Die Zahlung erfolgt am 1.4.', '2025-03-20', 'de', '2025-04-01'],
+  ['Virement le 10 sept.', '2025-08-28', 'fr', '2025-09-10'],
+  // A date of the recent past across the new year is the past, not next December.
+  ['Paid on 20 December.', '2026-01-10', 'en', null],
   // Not payment dates
   ['Can we move the call on Thursday to Friday at 2pm?', '2025-03-05', 'en', null],
   ['Notre comptable est en congés jusqu\'au 24 mars et c\'est elle qui fait les virements.', '2025-03-12', 'fr', null],

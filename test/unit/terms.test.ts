@@ -165,6 +165,32 @@ describe('findPaymentTerms', () => {
     expect(text.slice(found!.index, found!.index + raw.length)).toBe(raw);
   });
 
+  // A cash-discount clause is not the payment term: it gives the discount, the net term comes from elsewhere.
+  const discountCases: Array<[string, Lang, string, { kind: PaymentTermsKind; days?: number }, { percent: number; days: number }]> = [
+    ['Skontovereinbarung: 2% bei Zahlung innerhalb 10 Tagen', 'de', 'Skontovereinbarung: 2% bei Zahlung innerhalb 10 Tagen', { kind: 'unparseable' }, { percent: 2, days: 10 }],
+    ["2 % d'escompte pour paiement sous 8 jours", 'fr', "2 % d'escompte pour paiement sous 8 jours", { kind: 'unparseable' }, { percent: 2, days: 8 }],
+    ['2% discount if paid within 10 days', 'en', '2% discount if paid within 10 days', { kind: 'unparseable' }, { percent: 2, days: 10 }],
+    ['Skontovereinbarung: 2% bei Zahlung innerhalb 10 Tagen\nZahlungsziel: 30 Tage netto', 'de', 'Zahlungsziel: 30 Tage netto', { kind: 'net', days: 30 }, { percent: 2, days: 10 }],
+    ["Paiement à 45 jours.\nEscompte de 2 % pour paiement sous 8 jours.", 'fr', 'Paiement à 45 jours.', { kind: 'net', days: 45 }, { percent: 2, days: 8 }],
+    ['Payment terms: net 30.\n2% discount if paid within 10 days.', 'en', 'Payment terms: net 30.', { kind: 'net', days: 30 }, { percent: 2, days: 10 }],
+    ['Skontofrist: 3 % innerhalb 7 Tagen, danach 30 Tage netto', 'de', 'Skontofrist: 3 % innerhalb 7 Tagen, danach 30 Tage netto', { kind: 'net', days: 30 }, { percent: 3, days: 7 }],
+  ];
+  it.each(discountCases)('discount clause %j', (text, lang, raw, terms, discount) => {
+    const found = findPaymentTerms(text, { lang });
+    expect(found?.terms).toMatchObject(terms);
+    expect(found?.terms.discount).toEqual(discount);
+    expect(found?.raw).toBe(raw);
+    expect(text.slice(found!.index, found!.index + raw.length)).toBe(raw);
+    expect(parsePaymentTerms(text, { lang }).kind).toBe(terms.kind);
+  });
+
+  it('does not take a price reduction for an early-payment discount', () => {
+    const found = findPaymentTerms('Remise fidélité 10 %\nPaiement à 30 jours', { lang: 'fr' });
+    expect(found?.terms).toMatchObject({ kind: 'net', days: 30 });
+    expect(found?.terms.discount).toBeUndefined();
+    expect(findPaymentTerms('Get 10% discount on your next order!', { lang: 'en' })).toBeNull();
+  });
+
   it('ignores mail without terms and late-payment boilerplate', () => {
     expect(findPaymentTerms('Hi, I will immediately look into it. Cheers')).toBeNull();
     expect(findPaymentTerms("Pénalités de retard : 3 fois le taux d'intérêt légal. Indemnité de 40 €.")).toBeNull();

@@ -14,8 +14,6 @@ export interface TermsReading {
   source: FieldSource;
 }
 
-const DISCOUNT_ONLY = /skonto|escompte|discount|sconto|descuento|korting|desconto/i;
-
 /** The legal default period depends on where the seller is; the language is the only hint here. */
 function jurisdictionFor(lang: Lang, currency?: string | null): Jurisdiction {
   if (currency === 'GBP') return 'UK';
@@ -39,14 +37,13 @@ export function findTermsDue(
   const found: Array<{ terms: PaymentTerms; raw: string; source: FieldSource }> = [];
   if (xmlTermsText) {
     const t = parsePaymentTerms(xmlTermsText, { lang });
-    if (t.kind !== 'unparseable' && !(DISCOUNT_ONLY.test(xmlTermsText) && !t.discount)) {
+    // A discount-only clause parses as `unparseable` (with its discount): it is not the payment term.
+    if (t.kind !== 'unparseable') {
       found.push({ terms: t, raw: xmlTermsText, source: 'xml' });
     }
   }
   for (const s of sources) {
     const f = findPaymentTerms(s.text, { lang, ...(issueDate ? { issueDate } : {}) });
-    // A cash-discount clause ("2 % Skonto bei Zahlung innerhalb 10 Tagen") is not the payment term.
-    if (f && DISCOUNT_ONLY.test(f.raw) && !f.terms.discount) continue;
     if (f && f.terms.kind !== 'unparseable') found.push({ terms: f.terms, raw: f.raw, source: s.kind });
   }
   const best = found[0];

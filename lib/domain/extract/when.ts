@@ -46,8 +46,7 @@ export function findDocDates(
     const dueM = DUE_LABEL.exec(f);
     const issueM = ISSUE_LABEL.exec(f);
     if (!hasDigit && !dueM && !issueM) continue;
-    // "bis zum 09.06.2014:" - a colon glued to a date hides it from the date finder (same length kept).
-    const dates = hasDigit ? findDates(line.raw.replace(/(\d):(?!\d)/g, '$1 '), dopts) : [];
+    const dates = hasDigit ? findDates(line.raw, dopts) : [];
     const labelAlone = dates.length === 0 ? nextLineDate(lines, i, dopts) : null;
 
     if (dueM && !NOT_DUE.test(f.slice(0, dueM.index + dueM[0].length + 30))) {
