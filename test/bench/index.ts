@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { understanding } from './understanding';
 
 /**
  * `npm run bench`: prints one JSON object on stdout (machine-readable, for the record) and a readable
@@ -130,7 +131,7 @@ const bundles: BenchSection = {
 };
 
 /** The registry: append a section here to measure something new. */
-export const SECTIONS: BenchSection[] = [bundles];
+export const SECTIONS: BenchSection[] = [bundles, understanding];
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -139,7 +140,7 @@ function argValue(flag: string): string | undefined {
 
 async function main(): Promise<void> {
   const distDir = resolve(ROOT, argValue('--dist') ?? '.output/chrome-mv3');
-  if (!existsSync(join(distDir, 'manifest.json'))) {
+  if (!existsSync(join(distDir, 'manifest.json')) && (argValue('--only')?.split(',').includes('bundles') ?? true)) {
     console.error(`No build at ${distDir}: run \`npx wxt build\` first (npm run bench does it).`);
     process.exitCode = 1;
     return;
