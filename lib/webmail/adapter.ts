@@ -1,3 +1,5 @@
+import type { EmailSnapshot, SnapshotAttachment } from './snapshot';
+
 /**
  * What the content scripts need from a webmail page, whatever the webmail. One implementation per webmail,
  * built by a factory that receives the document and a URL getter so it runs under a DOM fixture in tests.
@@ -10,12 +12,96 @@ export interface Correspondent {
   name: string;
 }
 
+/** The thread open in the page, every rendered message snapshotted (`via: 'thread'`). */
+export interface ThreadView {
+  /** Stable id of the conversation (Gmail `thread-f:<decimal>`, Outlook conversation id), or null when unreadable. */
+  threadId: string | null;
+  subject: string;
+  /** Rendered messages in page order. A collapsed message is reported with the text the page shows for it. */
+  messages: EmailSnapshot[];
+  /** The signed-in user's address when the page shows it. */
+  userEmail: string | null;
+}
+
+/** An editor the adapter found or opened: only `insertDraft` ever writes into `element`. */
+export interface EditorHandle {
+  /** The editable body (Gmail's `g_editable` div, OWA's Roosterjs div). */
+  readonly element: HTMLElement;
+  /** A reply in the open thread, or a new message. */
+  readonly kind: 'reply' | 'compose';
+  readonly threadId: string | null;
+}
+
+export interface DraftContent {
+  /** Already escaped / safe HTML (built by lib/domain/reminders/html.ts). */
+  html: string;
+  text: string;
+}
+
+export interface DraftInsertResult {
+  ok: boolean;
+  /** The path that placed the draft (or the last one tried when `ok` is false). */
+  method: 'execCommand' | 'paste' | 'range';
+  error?: string;
+}
+
+export interface ReplyTarget {
+  threadId: string | null;
+  messageId?: string | null;
+}
+
+/**
+ * What a view needed and did not find, for the options page. `censoredHtml` keeps tags and attribute NAMES only
+ * (values dropped except `role`), never text: no mail content leaves the page through it.
+ */
+export interface Diagnostic {
+  webmail: 'gmail' | 'outlook';
+  view: 'thread' | 'compose' | 'list' | 'unknown';
+  /** Names of the selector constants (selectors.ts) that matched nothing. */
+  missed: string[];
+  censoredHtml: string;
+  /** ISO instant of the diagnosis. */
+  at: string;
+}
+
 export interface WebmailAdapter {
   name: 'gmail' | 'outlook';
   /** The other party of the open thread (not the signed-in user), or null when no thread is open or readable. */
   currentCorrespondent(): Correspondent | null;
   /** Calls `onChange` (batched) when the open thread may have changed, until `signal` aborts. */
   observe(onChange: () => void, signal: AbortSignal): void;
+  /** True when the page is a layout this adapter knows (false → the sidebar shows the degraded notice). */
+  recognised(): boolean;
+  /** The open thread with every rendered message, or null when no thread is open or readable. */
+  readOpenThread(): ThreadView | null;
+  /**
+   * Calls `onMessages` (batched; once at start when a thread is open) whenever the open thread or its set of
+   * rendered messages changes, until `signal` aborts. Messages already snapshotted are not read again.
+   */
+  observeMessages(onMessages: (thread: ThreadView) => void, signal: AbortSignal): void;
+  /**
+   * Calls `onSend` with a snapshot (`via: 'send'`, `messageId: null`) taken when the user clicks Send or presses
+   * Ctrl/Cmd+Enter in a compose window or inline reply, before the webmail clears it. Never blocks the send.
+   */
+  observeSends(onSend: (snap: EmailSnapshot) => void, signal: AbortSignal): void;
+  /** Opens a reply in the open thread `ref.threadId` (to `ref.messageId` when given); null when not possible. */
+  openReply(ref: ReplyTarget): Promise<EditorHandle | null>;
+  /** Opens a new message to `to` (recipient filled when feasible); null when not possible. */
+  openCompose(to: Correspondent): Promise<EditorHandle | null>;
+  /** Places the draft at the top of the editor, above quoted text, the way the editor registers typing. */
+  insertDraft(editor: EditorHandle, draft: DraftContent): Promise<DraftInsertResult>;
+  /** What a hook of the current view missed (censored), or null when the view reads fine. */
+  diagnose(): Diagnostic | null;
+  /** The bytes behind a same-origin `downloadUrl` (credentials of the page, 15 MB, 10 s), or null. */
+  fetchAttachment(att: SnapshotAttachment): Promise<Uint8Array | null>;
+}
+
+/** Things tests inject instead of the page's globals. */
+export interface AdapterOptions {
+  /** Clock for `Diagnostic.at`. */
+  now?: () => Date;
+  /** The fetch used by `fetchAttachment` (default: the page window's fetch). */
+  fetch?: typeof fetch;
 }
 
 export type UrlGetter = () => string;
