@@ -3,12 +3,14 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: the sidebar's open/closed state; alarms: the hourly and midnight overdue recompute.
-    permissions: ['storage', 'alarms'],
+    // offscreen (Chrome only): PDFs are read in an offscreen document, because Chrome's service worker may not
+    // import pdf.js; Firefox's background is an event page that reads them itself and has no such API.
+    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'offscreen'],
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
-  },
+  }),
 });

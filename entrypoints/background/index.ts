@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { badgeFor } from '@/lib/background/badge';
+import { createInThreadPdfReader } from '@/lib/background/pdf-inthread';
+import { createOffscreenPdfReader } from '@/lib/background/pdf-offscreen';
+import { unavailable, type PdfReader } from '@/lib/background/pdf-reader';
+import { chromeOffscreenHost } from './offscreen-host';
 import { openRelanceDb } from '@/lib/db/schema';
 import { RelanceStore } from '@/lib/db/store';
 import { localIsoDate, msUntilNextLocalMidnight } from '@/lib/domain/clock';
@@ -33,7 +37,7 @@ export default defineBackground(() => {
     await browser.alarms.create(ALARM_MIDNIGHT, { when: Date.now() + msUntilNextLocalMidnight(new Date()) });
   }
 
-  const handlers = createHandlers(store, { now: () => new Date(), afterWrite: () => refreshBadge().catch(logError) });
+  const handlers = createHandlers(store, { now: () => new Date(), afterWrite: () => refreshBadge().catch(logError), pdf: pdfReader() });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -63,6 +67,20 @@ export default defineBackground(() => {
   });
   refreshBadge().catch(logError);
 });
+
+/**
+ * Where PDFs are read. Firefox's background is an event page: pdf.js is imported there on first use. Chrome's is a
+ * service worker, where `import()` is forbidden: an offscreen document reads them (the branch is decided at build
+ * time, so Chrome's background.js does not contain pdf.js).
+ */
+function pdfReader(): PdfReader {
+  if (import.meta.env.FIREFOX) return createInThreadPdfReader();
+  const host = chromeOffscreenHost();
+  if (!host) return { read: async () => unavailable('could not read: the PDF reader is not available in this browser') };
+  // A document left open by a worker that was stopped mid-idle is closed now: nothing is reading.
+  void host.closeDocument().catch(() => undefined);
+  return createOffscreenPdfReader(host);
+}
 
 /** Errors are logged by name only: never with mail content or invoice data. */
 function logError(err: unknown): void {

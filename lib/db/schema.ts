@@ -13,12 +13,41 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * One mail Relance has already handled (v2). The key is `${webmail}:${messageId}` when the webmail gave an id, and
+ * `fp:${fingerprint}` for a message caught at send (no id yet): that is how a sent invoice seen again in its thread is
+ * linked instead of tracked twice. No mail text is kept here.
+ */
+export interface MessageRow {
+  key: string;
+  /** The invoice the mail created, was linked to, or was recorded on; null when it led to nothing. */
+  invoiceId: string | null;
+  /** Classification of a sent mail (invoice, reminder…) or the intent of a received one. */
+  kind: string;
+  direction: 'sent' | 'received';
+  /** ISO instant when Relance handled it. */
+  seenAt: string;
+}
+
+/** A webmail view an adapter could not read (v2): selector names and tag-only HTML, never mail content. */
+export interface DiagnosticRow {
+  id?: number;
+  webmail: 'gmail' | 'outlook';
+  view: string;
+  missed: string[];
+  censoredHtml: string;
+  /** ISO instant the adapter diagnosed the view. */
+  at: string;
+}
+
 export type RelanceDb = Dexie & {
   invoices: EntityTable<Invoice, 'id'>;
   clients: EntityTable<Client, 'key'>;
   events: EntityTable<InvoiceEvent, 'id'>;
   settings: EntityTable<SettingsRow, 'key'>;
   meta: EntityTable<MetaRow, 'key'>;
+  messages: EntityTable<MessageRow, 'key'>;
+  diagnostics: EntityTable<DiagnosticRow, 'id'>;
 };
 
 export const DB_NAME = 'relance';
@@ -38,6 +67,12 @@ export function defineSchema(db: Dexie): void {
     events: '++id, invoiceId, [clientKey+at], type',
     settings: 'key',
     meta: 'key',
+  });
+  // v2 (issue 4, detection in the webmails): the ledger of handled mail, so nothing is tracked twice, and the last
+  // diagnostics of unreadable views. Both tables are new: no existing row changes, so no upgrade function is needed.
+  db.version(2).stores({
+    messages: 'key, invoiceId, seenAt',
+    diagnostics: '++id, at',
   });
 }
 

@@ -49,7 +49,11 @@ export class RelanceStore {
     return this.clock.now().toISOString();
   }
 
-  async createInvoice(input: NewInvoice): Promise<Invoice> {
+  /**
+   * `detection` lets the detector set the review state (pending, or confirmed when auto-tracking a confident
+   * detection) and the detection's confidence; without it, detected invoices wait for review as before.
+   */
+  async createInvoice(input: NewInvoice, detection?: { review: 'pending' | 'confirmed'; confidence: number }): Promise<Invoice> {
     const parsed = NewInvoiceSchema.safeParse(input);
     if (!parsed.success) throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid invoice');
     const v = parsed.data;
@@ -91,9 +95,9 @@ export class RelanceStore {
         dueDate: v.dueDate,
         terms: v.terms ?? null,
         status: 'open',
-        review: v.source === 'detected' ? 'pending' : 'confirmed',
+        review: detection?.review ?? (v.source === 'detected' ? 'pending' : 'confirmed'),
         source: v.source,
-        confidence: null,
+        confidence: detection ? Math.min(1, Math.max(0, detection.confidence)) : null,
         paidDate: null,
         paidMinor: 0,
         webmail: v.webmail ?? null,
@@ -205,8 +209,10 @@ export class RelanceStore {
    * database is left exactly as it was.
    */
   async importAll(backup: Backup): Promise<{ invoices: number; clients: number; events: number }> {
-    await this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.events, this.db.settings], async () => {
-      await Promise.all([this.db.invoices.clear(), this.db.clients.clear(), this.db.events.clear()]);
+    await this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.events, this.db.settings, this.db.messages], async () => {
+      // The ledger of handled mail points at invoices that are being replaced: it goes too. Mail seen again is then
+      // matched against the imported invoices (by message id, then client and number) rather than tracked twice.
+      await Promise.all([this.db.invoices.clear(), this.db.clients.clear(), this.db.events.clear(), this.db.messages.clear()]);
       await this.db.clients.bulkAdd(backup.clients);
       await this.db.invoices.bulkAdd(backup.invoices);
       await this.db.events.bulkAdd(backup.events.map(({ id: _id, ...e }) => e));

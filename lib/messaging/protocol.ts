@@ -3,6 +3,9 @@ import { ClientSchema, EventSchema, InvoiceSchema, NewInvoiceSchema } from '../d
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import { IsoDateSchema } from '../domain/types';
 import { BackupSchema } from '../db/backup';
+import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
+import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
+import { EmailSnapshotSchema } from '../webmail/snapshot';
 
 /**
  * The typed message protocol between the content scripts / extension pages and the background.
@@ -18,6 +21,65 @@ function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
   return { request, response, from };
 }
 
+/** All the PDF bytes one `mail.seen` may carry, as base64 (about 15 MB of files). */
+export const MAX_MAIL_ATTACHMENTS_BASE64_CHARS = 20 * 1024 * 1024;
+
+/** What `mail.seen` did with a mail. */
+export const MAIL_OUTCOMES = ['ignored', 'duplicate', 'detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked'] as const;
+
+export const AttachmentReportSchema = z.object({
+  filename: z.string().max(500),
+  status: z.enum(['read', 'unreadable', 'missing']),
+  message: z.string().max(600).optional(),
+});
+
+export const MailSeenRequestSchema = z.object({
+  snapshot: EmailSnapshotSchema,
+  /** PDF bytes the content script fetched same-origin, matched to `snapshot.attachments` by file name. */
+  attachments: z
+    .array(z.object({ filename: z.string().min(1).max(500), base64: z.string().min(1).max(MAX_PDF_BASE64_CHARS) }))
+    .max(10)
+    .refine((list) => list.reduce((n, a) => n + a.base64.length, 0) <= MAX_MAIL_ATTACHMENTS_BASE64_CHARS, 'the attachments are too large together (20 MB of base64 at most)')
+    .optional(),
+});
+
+export const MailSeenResponseSchema = z.object({
+  outcome: z.enum(MAIL_OUTCOMES),
+  /** The invoice created, linked or written on (the first one when several were). */
+  invoiceId: z.string().optional(),
+  /** Every invoice a reply or reminder was recorded on. */
+  invoiceIds: z.array(z.string()).optional(),
+  /** Sent mail: invoice, credit_note, reminder, receipt, quote, order, none. Received mail: the reply's intent. */
+  kind: z.string().max(40).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  /** A mail that reads as an invoice but lacks what tracking needs (then nothing is created). */
+  missing: z.array(z.enum(['number', 'amount', 'client'])).optional(),
+  attachmentsRead: z.array(AttachmentReportSchema).optional(),
+});
+export type MailSeenRequest = z.output<typeof MailSeenRequestSchema>;
+export type MailSeenResponse = z.output<typeof MailSeenResponseSchema>;
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Events content scripts and pages may record directly; the others are written by the background itself. */
+export const RECORDABLE_EVENT_TYPES = ['reminder-drafted', 'note', 'paused', 'resumed', 'call'] as const;
+
+export const DiagnosticSchema = z.object({
+  webmail: z.enum(['gmail', 'outlook']),
+  view: z.string().regex(/^[a-z-]{1,40}$/, 'expected a view name'),
+  missed: z.array(z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, 'expected a selector name')).max(100),
+  /** Tags only (see lib/webmail/censor.ts); the background re-checks that no text is inside. */
+  censoredHtml: z.string().max(20_100),
+  at: z.string().max(40),
+});
+export type DiagnosticInput = z.output<typeof DiagnosticSchema>;
+
 const OverdueSummarySchema = z.object({ count: z.number().int(), totals: z.record(z.string(), z.number().int()) });
 
 export const COMMANDS = {
@@ -29,7 +91,15 @@ export const COMMANDS = {
   ),
   'client.view': command(
     z.object({ clientEmail: z.string().min(3).max(320) }),
-    z.object({ today: IsoDateSchema, client: ClientSchema.nullable(), invoices: z.array(InvoiceSchema), events: z.array(EventSchema) }),
+    z.object({
+      today: IsoDateSchema,
+      client: ClientSchema.nullable(),
+      /** Every invoice not dismissed (confirmed and pending), by due date: unchanged since v1. */
+      invoices: z.array(InvoiceSchema),
+      events: z.array(EventSchema),
+      /** The detections waiting for the user's review (also in `invoices`). */
+      pending: z.array(InvoiceSchema),
+    }),
     ['content', 'extension'],
   ),
   'invoice.list': command(z.object({}), z.object({ today: IsoDateSchema, invoices: z.array(InvoiceSchema) }), ['extension']),
@@ -40,6 +110,28 @@ export const COMMANDS = {
   'data.import': command(
     z.object({ text: z.string().max(200 * 1024 * 1024) }),
     z.object({ invoices: z.number().int(), clients: z.number().int(), events: z.number().int() }),
+    ['extension'],
+  ),
+  'mail.seen': command(MailSeenRequestSchema, MailSeenResponseSchema, ['content', 'extension']),
+  'invoice.confirm': command(z.object({ id: z.string().min(1).max(64), edits: InvoiceEditsSchema.optional() }), InvoiceSchema, ['content', 'extension']),
+  'invoice.dismiss': command(z.object({ id: z.string().min(1).max(64) }), InvoiceSchema, ['content', 'extension']),
+  'invoice.update': command(z.object({ id: z.string().min(1).max(64), patch: InvoicePatchSchema }), InvoiceSchema, ['content', 'extension']),
+  'event.record': command(
+    z.object({
+      invoiceIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+      type: z.enum(RECORDABLE_EVENT_TYPES),
+      payload: z
+        .record(z.string().max(60), z.unknown())
+        .default({})
+        .refine((p) => jsonLength(p) <= 4000, 'the payload is too large (4000 characters of JSON at most)'),
+    }),
+    z.object({ recorded: z.number().int() }),
+    ['content', 'extension'],
+  ),
+  'diagnostic.report': command(z.object({ diagnostic: DiagnosticSchema }), z.object({ stored: z.literal(true) }), ['content', 'extension']),
+  'diagnostic.list': command(
+    z.object({}),
+    z.object({ diagnostics: z.array(DiagnosticSchema.extend({ id: z.number().int() })) }),
     ['extension'],
   ),
 } as const;

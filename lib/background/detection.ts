@@ -1,0 +1,184 @@
+import type { MessageLedger } from '../db/ledger';
+import type { RelanceStore } from '../db/store';
+import { addDaysIso } from '../domain/dates';
+import { findReferencedInvoice, type ExtractedInvoice } from '../domain/extract';
+import { clientKeyFor, type Invoice } from '../domain/invoice';
+import { isValidIsoDate, type IsoDate } from '../domain/types';
+import type { AttachmentReport, Understanding } from '../domain/understand';
+import type { MailSeenResponse } from '../messaging/protocol';
+import type { EmailSnapshot } from '../webmail/snapshot';
+import { civilDayOf, clientOf, instantOf, recipientsOf, snippet } from './mail-identity';
+
+/**
+ * Sent invoices become tracked invoices, once. A detection waits for the user's review unless the user chose to
+ * track confident detections directly (settings.autoTrack and confidence >= AUTO_TRACK_CONFIDENCE).
+ *
+ * Credit notes are not tracked as negative invoices: a credit note that names the invoice it corrects is recorded
+ * as a `note` event on that invoice (the user decides what it changes); one naming no tracked invoice is ignored.
+ */
+export const AUTO_TRACK_CONFIDENCE = 0.9;
+/** When neither the invoice nor its terms give a due date (and the law gives none), Relance assumes this. */
+export const DEFAULT_PAYMENT_DAYS = 30;
+
+export interface SentMail {
+  snap: EmailSnapshot;
+  /** Ledger keys of the mail: webmail id (null while sending) and fingerprint. */
+  keys: Array<string | null>;
+  now: Date;
+  attachmentsRead: AttachmentReport[];
+}
+
+export interface DetectionDeps {
+  store: RelanceStore;
+  ledger: MessageLedger;
+}
+
+export interface ResolvedDue {
+  dueDate: IsoDate;
+  isDefault: boolean;
+  explanation?: string;
+}
+
+/** The invoice's due date: stated, else from its terms, else the legal or house default (flagged). */
+export function resolveDueDate(ex: Pick<ExtractedInvoice, 'dueDate' | 'paymentTerms'>, issueDate: IsoDate): ResolvedDue {
+  if (ex.dueDate && isValidIsoDate(ex.dueDate) && ex.dueDate >= issueDate) return { dueDate: ex.dueDate, isDefault: false };
+  const t = ex.paymentTerms;
+  if (t?.dueDate && isValidIsoDate(t.dueDate) && t.dueDate >= issueDate) {
+    return { dueDate: t.dueDate, isDefault: t.isDefault, ...(t.explanation ? { explanation: snippet(t.explanation) } : {}) };
+  }
+  return { dueDate: addDaysIso(issueDate, DEFAULT_PAYMENT_DAYS), isDefault: true, explanation: `no payment terms found: ${DEFAULT_PAYMENT_DAYS} days assumed` };
+}
+
+function fieldsEvidence(ex: ExtractedInvoice): Record<string, unknown> {
+  const clip = (v: string | number) => (typeof v === 'string' ? snippet(v) : v);
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(ex.fields)) {
+    if (!f) continue;
+    out[name] = {
+      value: clip(f.value),
+      source: f.source,
+      ...(f.alternatives?.length ? { alternatives: f.alternatives.map((a) => ({ value: clip(a.value), source: a.source })) } : {}),
+    };
+  }
+  return out;
+}
+
+export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: Understanding, autoTrack: boolean): Promise<MailSeenResponse> {
+  const { snap } = mail;
+  const ex = u.invoice;
+  const confidence = u.classification.confidence;
+  const base = { kind: u.classification.kind, confidence, attachmentsRead: mail.attachmentsRead };
+  const client = clientOf(snap);
+  const number = ex?.invoiceNumber?.trim().slice(0, 100) ?? '';
+  const missing: Array<'number' | 'amount' | 'client'> = [];
+  if (!number) missing.push('number');
+  if (!ex?.totalMinor) missing.push('amount');
+  if (!client) missing.push('client');
+  if (!ex || !client || !number) return { outcome: 'ignored', ...base, missing };
+
+  const clientKey = clientKeyFor(client.email);
+  const { store, ledger } = deps;
+  const db = store.db;
+  const seenAt = mail.now.toISOString();
+
+  return db.transaction('rw', [db.invoices, db.clients, db.events, db.messages], async () => {
+    // Checked before the amount: a mail that names a tracked invoice is that invoice, however little else it says.
+    const existing = await db.invoices.where('number').equals(number).filter((i) => i.clientKey === clientKey).first();
+    if (existing) {
+      // Dismissed once: remembered, never proposed again. Otherwise the same invoice, seen from another mail.
+      if (existing.review === 'dismissed') {
+        await ledger.record(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
+        return { outcome: 'duplicate', invoiceId: existing.id, ...base };
+      }
+      await linkInvoiceToMail(deps, existing, snap);
+      await ledger.record(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
+      return { outcome: 'linked', invoiceId: existing.id, ...base };
+    }
+    if (missing.length > 0) return { outcome: 'ignored', ...base, missing };
+    const issueDate = ex.issueDate && isValidIsoDate(ex.issueDate) ? ex.issueDate : (civilDayOf(instantOf(snap, mail.now)) ?? civilDayOf(seenAt)!);
+    const due = resolveDueDate(ex, issueDate);
+    const review = autoTrack && confidence >= AUTO_TRACK_CONFIDENCE ? 'confirmed' : 'pending';
+    const terms = ex.paymentTerms && !ex.paymentTerms.isDefault && ex.paymentTerms.text ? ex.paymentTerms.text.slice(0, 500) : null;
+    const invoice = await store.createInvoice(
+      {
+        clientEmail: client.email,
+        clientName: (client.name || (ex.client ?? '')).slice(0, 200),
+        number,
+        amountMinor: ex.totalMinor!,
+        currency: ex.currency ?? 'EUR',
+        issueDate,
+        dueDate: due.dueDate,
+        terms,
+        source: 'detected',
+        webmail: snap.webmail,
+        threadId: snap.threadId,
+        messageId: snap.messageId,
+        language: ex.language,
+      },
+      { review, confidence },
+    );
+    if (ex.amountDueMinor !== null && ex.amountDueMinor > 0) await db.invoices.update(invoice.id, { amountDueMinor: ex.amountDueMinor });
+    await db.events.add({
+      invoiceId: invoice.id,
+      clientKey: invoice.clientKey,
+      type: 'detected',
+      at: seenAt,
+      payload: {
+        kind: u.classification.kind,
+        confidence,
+        evidence: u.classification.evidence.slice(0, 12).map((e) => ({ source: e.source, text: snippet(e.text), weight: e.weight })),
+        fields: fieldsEvidence(ex),
+        dueDateIsDefault: due.isDefault,
+        ...(due.explanation ? { dueDateExplanation: due.explanation } : {}),
+        attachmentsRead: mail.attachmentsRead,
+        via: snap.via,
+        webmail: snap.webmail,
+        autoTracked: review === 'confirmed',
+      },
+    });
+    await ledger.record(mail.keys, { invoiceId: invoice.id, kind: 'invoice', direction: 'sent', seenAt });
+    return { outcome: review === 'confirmed' ? 'tracked' : 'detected', invoiceId: invoice.id, ...base };
+  });
+}
+
+/** Gives an invoice the webmail ids it lacks (caught at send, or created by hand before the mail was seen). */
+export async function linkInvoiceToMail(deps: DetectionDeps, inv: Invoice, snap: EmailSnapshot): Promise<void> {
+  const changes: Partial<Invoice> = {};
+  if (!inv.webmail) changes.webmail = snap.webmail;
+  if (!inv.messageId && snap.messageId) changes.messageId = snap.messageId.slice(0, 200);
+  if (!inv.threadId && snap.threadId) changes.threadId = snap.threadId.slice(0, 200);
+  if (Object.keys(changes).length > 0) await deps.store.db.invoices.update(inv.id, changes);
+}
+
+export async function recordCreditNote(deps: DetectionDeps, mail: SentMail, u: Understanding): Promise<MailSeenResponse> {
+  const { snap } = mail;
+  const base = { kind: 'credit_note', confidence: u.classification.confidence, attachmentsRead: mail.attachmentsRead };
+  const own = u.invoice?.invoiceNumber ?? null;
+  const referenced = findReferencedInvoice(snap.subject, snap.text);
+  if (!referenced || referenced === own) return { outcome: 'ignored', ...base };
+  const recipients = new Set(recipientsOf(snap));
+  const db = deps.store.db;
+  const seenAt = mail.now.toISOString();
+  return db.transaction('rw', [db.invoices, db.events, db.messages], async () => {
+    const target = await db.invoices
+      .where('number')
+      .equals(referenced)
+      .filter((i) => recipients.has(i.clientKey) && i.review !== 'dismissed')
+      .first();
+    if (!target) return { outcome: 'ignored', ...base };
+    await db.events.add({
+      invoiceId: target.id,
+      clientKey: target.clientKey,
+      type: 'note',
+      at: seenAt,
+      payload: {
+        kind: 'credit_note',
+        ...(own ? { creditNoteNumber: snippet(own) } : {}),
+        ...(u.invoice?.totalMinor ? { amountMinor: u.invoice.totalMinor, currency: u.invoice.currency } : {}),
+        messageId: snap.messageId,
+      },
+    });
+    await deps.ledger.record(mail.keys, { invoiceId: target.id, kind: 'credit_note', direction: 'sent', seenAt });
+    return { outcome: 'linked', invoiceId: target.id, ...base };
+  });
+}

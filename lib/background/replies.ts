@@ -1,0 +1,79 @@
+import type { MessageLedger } from '../db/ledger';
+import type { RelanceStore } from '../db/store';
+import { findReferencedInvoice } from '../domain/extract';
+import type { Invoice } from '../domain/invoice';
+import { classifyReply } from '../domain/replies';
+import type { MailSeenResponse } from '../messaging/protocol';
+import type { EmailSnapshot } from '../webmail/snapshot';
+import { civilDayOf, instantOf, snippet } from './mail-identity';
+
+/**
+ * Received mail about tracked invoices: a message in the thread of an invoice, or from a client with open invoices.
+ * Its intent (lib/domain/replies) is recorded as a `reply-received` event on the invoice it names, else on every
+ * matching invoice. Only the intent, the promised date and short evidence snippets are stored, never the mail.
+ *
+ * A message from the client outside any invoice thread is recorded only when it says something about payment
+ * (intent other than none): clients also write about other things.
+ */
+export interface ReceivedMail {
+  snap: EmailSnapshot;
+  keys: Array<string | null>;
+  now: Date;
+}
+
+const MAX_EVIDENCE = 5;
+
+async function matchingInvoices(store: RelanceStore, snap: EmailSnapshot): Promise<{ invoices: Invoice[]; inThread: boolean }> {
+  const db = store.db;
+  const live = (i: Invoice) => i.review !== 'dismissed';
+  if (snap.threadId) {
+    const threadId = snap.threadId;
+    const inThread = await db.invoices.where('threadId').equals(threadId).filter((i) => live(i) && (i.webmail ?? snap.webmail) === snap.webmail).toArray();
+    if (inThread.length > 0) return { invoices: inThread, inThread: true };
+  }
+  const from = snap.from.email.trim().toLowerCase();
+  const open = await db.invoices.where('clientKey').equals(from).filter((i) => live(i) && i.status === 'open').toArray();
+  return { invoices: open, inThread: false };
+}
+
+export async function recordReceivedMail(store: RelanceStore, ledger: MessageLedger, mail: ReceivedMail): Promise<MailSeenResponse> {
+  const { snap } = mail;
+  const date = instantOf(snap, mail.now);
+  const day = civilDayOf(date);
+  const found = await matchingInvoices(store, snap);
+  // A message older than the invoice (the client's order, earlier exchanges in the thread) is not a reply to it.
+  let invoices = found.invoices.filter((i) => !day || day >= i.issueDate);
+  if (invoices.length === 0) return { outcome: 'ignored' };
+
+  const reply = classifyReply({ subject: snap.subject, text: snap.text, date });
+  if (!found.inThread && reply.intent === 'none') return { outcome: 'ignored', kind: 'none', confidence: reply.confidence };
+  const named = findReferencedInvoice(snap.subject, snap.text);
+  const namedOnes = named ? invoices.filter((i) => i.number === named) : [];
+  if (namedOnes.length > 0) invoices = namedOnes;
+
+  const seenAt = mail.now.toISOString();
+  const payload = {
+    intent: reply.intent,
+    promisedDate: reply.promisedDate,
+    confidence: reply.confidence,
+    evidence: reply.evidence.slice(0, MAX_EVIDENCE).map((e) => ({ text: snippet(e.text), weight: e.weight })),
+    language: reply.language,
+    messageId: snap.messageId,
+  };
+  const db = store.db;
+  return db.transaction('rw', [db.events, db.messages], async () => {
+    // Checked again inside the transaction: two tabs may report the same message at once.
+    if (await ledger.find(mail.keys)) return { outcome: 'duplicate', kind: reply.intent };
+    for (const inv of invoices) {
+      await db.events.add({ invoiceId: inv.id, clientKey: inv.clientKey, type: 'reply-received', at: date, payload });
+    }
+    await ledger.record(mail.keys, { invoiceId: invoices[0]!.id, kind: reply.intent, direction: 'received', seenAt });
+    return {
+      outcome: 'reply-recorded',
+      invoiceId: invoices[0]!.id,
+      invoiceIds: invoices.map((i) => i.id),
+      kind: reply.intent,
+      confidence: reply.confidence,
+    };
+  });
+}

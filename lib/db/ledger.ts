@@ -1,0 +1,34 @@
+import type { MessageRow, RelanceDb } from './schema';
+
+/**
+ * The ledger of mail Relance has handled (table `messages`, schema v2). A mail can be known under two keys: its
+ * webmail id (`gmail:<id>`) and its fingerprint (`fp:<hash>`), the only key a mail has while it is being sent.
+ */
+export function messageKey(webmail: string, messageId: string): string {
+  return `${webmail}:${messageId}`;
+}
+
+export function fingerprintKey(fingerprint: string): string {
+  return `fp:${fingerprint}`;
+}
+
+export class MessageLedger {
+  constructor(private readonly db: RelanceDb) {}
+
+  /** The first of `keys` already in the ledger (in the order given), or undefined. */
+  async find(keys: ReadonlyArray<string | null>): Promise<MessageRow | undefined> {
+    const present = keys.filter((k): k is string => k !== null);
+    if (present.length === 0) return undefined;
+    const rows = await this.db.messages.bulkGet(present);
+    return rows.find((r): r is MessageRow => r !== undefined);
+  }
+
+  /** Records the mail under every key it has; a key seen before keeps pointing where it pointed. */
+  async record(keys: ReadonlyArray<string | null>, row: Omit<MessageRow, 'key'>): Promise<void> {
+    for (const key of keys) {
+      if (key === null) continue;
+      if (await this.db.messages.get(key)) continue;
+      await this.db.messages.add({ key, ...row });
+    }
+  }
+}
