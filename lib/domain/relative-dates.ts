@@ -70,6 +70,8 @@ const UNIT_DAYS = String.raw`(days?|jours?|tagen?|dias?|giorni|dagen|weeks?|sema
 /** What follows a number that counts something rather than naming a day ("le 1 200 €", "le 15 %"). */
 const NOT_A_QUANTITY = String.raw`(?![\d.,:/]\d|\s\d{3}|\s*(?:%|€|\$|£|eur|euros?|chf|usd|gbp|h\b|heures?|hours?|jours?|days?|tage|mois|months?|semaines?|weeks?|ans|years?|fois|times|x\b|pieces?|pages?|stunden|uhr|min|factures?|invoices?))`;
 
+const NO_MONTH_AFTER = String.raw`(?!\s*(?:of\s|de\s|di\s|van\s)?(?:${MONTH_NAME_PATTERN})\b)`;
+
 /** Patterns producing candidates; each resolver turns a match into a date (or null). */
 type Resolver = (m: RegExpExecArray, ref: IsoDate, lang: Lang) => IsoDate | null;
 const RULES: ReadonlyArray<readonly [RegExp, Resolver]> = [
@@ -108,10 +110,11 @@ const RULES: ReadonlyArray<readonly [RegExp, Resolver]> = [
   [/(?<![\d.,/:-])(?:(\d{1,2})(\/)(\d{1,2})(?!\d|[.\/:,-]\d)|(\d{2})(\.)(\d{2})(?!\d|[.\/:,-]\d))/g,
     (m, ref) => numericNoYear(Number(m[1] ?? m[4]), Number(m[3] ?? m[6]), m[2] ?? m[5] ?? '.', ref)],
   // Day of month alone: "le 15", "d'ici le 15", "by the 15th", "am 15.", "bis zum 15.", "el 15", "op de 15e".
-  [new RegExp(String.raw`\b(?:le|au|du|jusqu'au)\s(\d{1,2})(?:er)?\b${NOT_A_QUANTITY}`, 'g'), (m, ref) => dayOfMonth(Number(m[1]), ref)],
-  [/\bthe\s(\d{1,2})(?:st|nd|rd|th)\b/g, (m, ref) => dayOfMonth(Number(m[1]), ref)],
+  // A month name after the number makes it a full date ("jusqu'au 15 avril"), read by findDates instead.
+  [new RegExp(String.raw`\b(?:le|au|du|jusqu'au)\s(\d{1,2})(?:er)?\b${NOT_A_QUANTITY}${NO_MONTH_AFTER}`, 'g'), (m, ref) => dayOfMonth(Number(m[1]), ref)],
+  [new RegExp(String.raw`\bthe\s(\d{1,2})(?:st|nd|rd|th)\b${NO_MONTH_AFTER}`, 'g'), (m, ref) => dayOfMonth(Number(m[1]), ref)],
   [/\b(?:am|zum|den)\s(\d{1,2})\.(?![\d\p{L}])/gu, (m, ref) => dayOfMonth(Number(m[1]), ref)],
-  [new RegExp(String.raw`\b(?:el|il|al|op de)\s(\d{1,2})(?:e|ste|de)?\b${NOT_A_QUANTITY}`, 'g'),
+  [new RegExp(String.raw`\b(?:el|il|al|op de)\s(\d{1,2})(?:e|ste|de)?\b${NOT_A_QUANTITY}${NO_MONTH_AFTER}`, 'g'),
     (m, ref, lang) => (lang === 'es' || lang === 'it' || lang === 'nl' ? dayOfMonth(Number(m[1]), ref) : null)],
 ];
 
@@ -260,7 +263,10 @@ function isSentenceEnd(s: string, i: number): boolean {
 /** Clause = sentence piece between commas, dashes and coordinating conjunctions. */
 function clauseBounds(folded: string, sStart: number, sEnd: number, at: number, atEnd: number): [number, number] {
   const sentence = folded.slice(sStart, sEnd);
-  const splitter = /,|\s[-–—]\s|\s(?:et|and|und|mais|but|aber|y|ma|maar|so|donc|alors|then|puis|dann|sonst|because|car|parce que|weil|da|denn)\s/g;
+  // Subordinate "when/once" clauses are split off too: in "pay at the end of the month when she's back" the
+  // return belongs to another clause than the payment date.
+  const splitter =
+    /,|\s[-–—]\s|\s(?:et|and|und|mais|but|aber|y|ma|maar|so|donc|alors|then|puis|dann|sonst|because|car|parce que|weil|da|denn|when|once|quand|lorsque|sobald|wenn|cuando|quando|wanneer|zodra)\s/g;
   let cStart = sStart;
   let cEnd = sEnd;
   for (let m = splitter.exec(sentence); m; m = splitter.exec(sentence)) {

@@ -3,6 +3,7 @@ import { foldAligned } from './text';
 import { detectLanguage } from './language';
 import { forwardedBody, stripQuoted } from './quoted';
 import { resolvePaymentDate } from './relative-dates';
+import { FAMILY_CUES } from './reply-families';
 import {
   AUTO_REPLY_BODY,
   AUTO_REPLY_SUBJECT,
@@ -23,7 +24,12 @@ export type { ReplyIntent } from './reply-lexicon';
  * freelancer's reminder below the reply (with its "paid", amounts and due dates) cannot drive the result.
  * A subject is read only when the client wrote it (no "Re:"/"AW:" prefix).
  *
- * Decision: cues (reply-lexicon.ts) add weights per intent. An intent is "strong" at STRONG or more. Among
+ * Cues are fixed phrases (reply-lexicon.ts) and word families that must meet in one sentence
+ * (reply-families.ts: a payment word next to a completion verb, a future marker or day next to a payment
+ * verb, a request next to "again"…), so that wordings nobody listed still count. A question never states
+ * that a payment was made.
+ *
+ * Decision: cues add weights per intent. An intent is "strong" at STRONG or more. Among
  * strong intents the first in PRECEDENCE wins; without a strong one, the highest score wins; no cue = none.
  * The precedence puts the facts that change what the freelancer should do first:
  * - an automatic reply (out of office) says nothing: none, whatever else it contains;
@@ -91,7 +97,14 @@ function clauseBefore(folded: string, index: number, span = 40): string {
   return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
+/** Whether the sentence holding `index` ends with a question mark. */
+function inQuestion(folded: string, index: number): boolean {
+  const end = /[.!?\n]/.exec(folded.slice(index, index + 300));
+  return end?.[0] === '?';
+}
+
 function cueHolds(cue: Cue, folded: string, index: number): boolean {
+  if (cue.statement && inQuestion(folded, index)) return false;
   if (!cue.affirmative && !cue.past) return true;
   const before = clauseBefore(folded, index);
   if (cue.affirmative && NEGATION.test(before)) return false;
@@ -107,7 +120,7 @@ function negatedAfter(folded: string, end: number): boolean {
 function collectHits(folded: string): Hit[] {
   const hits: Hit[] = [];
   for (const intent of PRECEDENCE) {
-    for (const cue of LEXICON[intent]) {
+    for (const cue of [...LEXICON[intent], ...(FAMILY_CUES[intent] ?? [])]) {
       cue.re.lastIndex = 0;
       for (let m = cue.re.exec(folded); m; m = cue.re.exec(folded)) {
         if (m[0].length === 0) {
@@ -115,6 +128,8 @@ function collectHits(folded: string): Hit[] {
           continue;
         }
         if (!cueHolds(cue, folded, m.index)) continue;
+        // A question about a payment ("has it been sent?") never states that it was made.
+        if (intent === 'paid' && cue.past && inQuestion(folded, m.index)) continue;
         // Wide patterns ("haben … überwiesen") can hold the negation inside them: "haben noch nicht überwiesen".
         if (cue.affirmative && (negatedAfter(folded, m.index + m[0].length) || NEGATION.test(m[0]))) continue;
         hits.push({ intent, text: m[0], weight: cue.weight, reason: intent === 'delay_request' && cue.weight < STRONG });
