@@ -51,7 +51,7 @@ type SpecificKind = Exclude<DocKind, 'invoice' | 'none'>;
 // --- vocabulary (accent-folded, lower case) -----------------------------------------------------------
 
 /** A document calling itself an invoice, singular. German compounds (Schlussrechnung, Handelsrechnung) count. */
-const INVOICE_WORD = /\b(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura)\b/;
+const INVOICE_WORD = /\b(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura|honorarnote|note d'honoraires|nota de honorarios|notula)\b/;
 const INVOICE_WORD_G = new RegExp(INVOICE_WORD.source, 'g');
 
 const KIND_WORDS: Record<SpecificKind, RegExp> = {
@@ -62,7 +62,7 @@ const KIND_WORDS: Record<SpecificKind, RegExp> = {
   order:
     /\b(?:bon de commande|purchase order|order confirmation|confirmation de commande|bestellung|auftragsbestatigung|bestellbestatigung|orden de compra|ordine d'acquisto|conferma d'ordine|inkooporder|orderbevestiging)\b/,
   receipt:
-    /\b(?:receipt|recu de paiement|quittung|zahlungsbestatigung|zahlungseingang|payment received|payment confirmation|recibo|ricevuta|kwitantie|betalingsbevestiging)\b/,
+    /\b(?:receipt|recu de paiement|facture acquittee|paid in full|quittung|zahlungsbestatigung|zahlungseingang|payment received|payment confirmation|recibo|ricevuta|kwitantie|betalingsbevestiging)\b/,
   reminder:
     /\b(?:relance|rappel|reminder|overdue|past due|zahlungserinnerung|mahnung|mise en demeure|sollecito|recordatorio|herinnering|betalingsherinnering|final notice|final demand)\b/,
 };
@@ -70,13 +70,13 @@ const KIND_WORDS: Record<SpecificKind, RegExp> = {
 /** Phrases that on their own say what the mail does, wherever they appear in the body. */
 const KIND_PHRASES: Record<SpecificKind, RegExp> = {
   reminder:
-    /\b(?:is now \d+ days? overdue|(?:still|remains?) (?:unpaid|outstanding)|has not (?:yet )?been (?:paid|settled)|not yet received (?:your )?payment|n'a pas (?:encore )?ete (?:reglee?|payee?)|demeure impayee|reste impayee|restent impayees|impayee?s?|sauf erreur (?:ou omission )?de (?:ma|notre) part|(?:war|waren) am [0-9.]+ (?:\d{4} )?fallig|noch (?:nicht|offen)|uberfallig|zahlung .{0,40}uberschnitten|(?:aun|todavia) no (?:hemos recibido|ha sido pagada)|non (?:ancora )?(?:e stata )?(?:pagata|saldata)|nog niet (?:betaald|ontvangen)|vous mettons en demeure|in zahlungsverzug)\b/,
+    /\b(?:is now \d+ days? overdue|(?:still|remains?) (?:unpaid|outstanding)|has not (?:yet )?been (?:paid|settled)|not yet received (?:your )?payment|n'a pas (?:encore )?ete (?:reglee?|payee?)|demeure impayee|reste impayee|restent impayees|impayee?s?|sauf erreur (?:ou omission )?de (?:ma|notre) part|(?:war|waren) am [0-9.]+ (?:\d{4} )?fallig|noch (?:nicht|offen)|uberfallig|zahlung .{0,40}uberschnitten|(?:aun|todavia) no (?:hemos recibido|ha sido pagada)|non (?:ancora )?(?:e stata )?(?:pagata|saldata)|nog niet (?:betaald|ontvangen)|vous mettons en demeure|in zahlungsverzug|(?:circling back|following up|just checking in|checking in|a (?:quick|gentle|friendly) nudge)\b[^.\n]{0,30}\b(?:invoice|payment|bill)|(?:was|were) due (?:on|last|yesterday|\d)|any (?:idea|update|news) (?:on )?when|when (?:can i|can we|should i|may i) expect (?:the )?payment|when (?:the )?payment (?:is|will be) (?:scheduled|made|sent)|toujours en attente (?:de|du|de votre) (?:votre )?(?:reglement|paiement)|je me permets de revenir vers vous|n'avons pas (?:encore )?recu (?:votre|le) (?:reglement|paiement)|(?:ich )?wollte (?:kurz )?(?:nachfragen|nachhaken)|(?:keinen|noch keinen|bisher keinen) zahlungseingang|offene[nr]? (?:betrag|rechnung|posten)|staat (?:bij ons )?nog open|nog (?:steeds )?openstaand|even checken|volevo ricordar\w*|ti ricordo|le ricordo|te recuerdo|le recuerdo|seguimos pendientes)\b/,
   receipt:
-    /\b(?:(?:we|i) (?:have )?received your payment|(?:thank you|thanks) (?:so much )?for your (?:prompt )?payment|this email serves as your receipt|(?:nous accusons|j'accuse) reception de votre (?:reglement|paiement|virement|cheque)|votre compte est solde|nous avons (?:bien )?recu votre (?:reglement|paiement|virement)|j'ai (?:bien )?recu votre (?:reglement|paiement|virement)|merci pour votre (?:reglement|paiement)|(?:wir haben|ich habe) ihre zahlung (?:.{0,20})?erhalten|vielen dank fur ihre zahlung|zahlung (?:ist )?(?:dankend )?eingegangen|hemos recibido (?:su|tu) pago|abbiamo ricevuto il (?:suo |vostro )?pagamento|wij hebben uw betaling ontvangen|balance remaining:? \$?0(?:[.,]00)?\b)/,
+    /\b(?:(?:we|i) (?:have )?received your payment|(?:thank you|thanks) (?:so much )?for your (?:prompt )?payment|this email serves as your receipt|(?:nous accusons|j'accuse) reception de votre (?:reglement|paiement|virement|cheque)|votre compte est solde|nous avons (?:bien )?recu votre (?:reglement|paiement|virement)|j'ai (?:bien )?recu votre (?:reglement|paiement|virement)|merci pour votre (?:reglement|paiement)|(?:wir haben|ich habe) ihre zahlung (?:.{0,20})?erhalten|vielen dank fur ihre zahlung|zahlung (?:ist )?(?:dankend )?eingegangen|hemos recibido (?:su|tu) pago|abbiamo ricevuto il (?:suo |vostro )?pagamento|wij hebben uw betaling ontvangen|balance remaining:? \$?0(?:[.,]00)?\b|(?:j'ai|nous avons) (?:bien )?recu votre (?:cheque|versement|virement|reglement|paiement)|(?:solde restant|reste a payer|remaining balance|balance due|restbetrag|saldo pendiente|saldo residuo|openstaand bedrag)\s*:?\s*[€$£]?\s*0[.,]00\b|(?:your|the) (?:payment|transfer|cheque|check|wire)\b[^.\n]{0,50}\b(?:arrived|came through|has cleared|cleared|was received|has been received)|you(?:'re| are) all (?:square|paid up|settled)|(?:ihre|deine) (?:zahlung|uberweisung)\b[^.\n]{0,60}\b(?:ist|wurde) (?:heute |gestern )?(?:bei uns )?(?:eingegangen|gutgeschrieben)|uw betaling is (?:in goede orde )?ontvangen)/,
   quote:
     /\b(?:valid for \d+ days|valable (?:jusqu'au|\d+ jours|pendant)|gultig bis|gultig fur \d+|bon pour accord|(?:here is|here's|voici) (?:my|our|mon|notre|ma) (?:quote|estimate|devis|proposition)|proposition (?:chiffree|commerciale)|sans valeur comptable|la facture definitive sera|valido (?:hasta|fino)|geldig tot)\b/,
   order:
-    /\b(?:thanks? (?:you )?for your order|merci (?:pour|de) votre commande|vielen dank fur ihre bestellung|(?:please|kindly) (?:confirm|reference) (?:availability|po|the po|our po)|prendre en compte la commande|accuse de reception de commande)\b/,
+    /\b(?:passer (?:une )?commande|je (?:souhaite|voudrais) commander|(?:we|i) would like to order|i'd like to order|(?:ich|wir) mochten (?:gerne )?(?:folgendes )?bestellen|ich mochte (?:gerne )?(?:folgendes )?bestellen|hiermit bestellen (?:wir|ich)|quisiera (?:hacer un )?pedido|vorrei ordinare|vorremmo ordinare|wij willen graag (?:het volgende )?bestellen|thanks? (?:you )?for your order|merci (?:pour|de) votre commande|vielen dank fur ihre bestellung|(?:please|kindly) (?:confirm|reference) (?:availability|po|the po|our po)|prendre en compte la commande|accuse de reception de commande)\b/,
   credit_note:
     /\b(?:(?:un|l'|cet|votre|notre) avoir (?:n[o°]|de|d'un|av|sur)|(?:issued|issue) (?:a )?credit note|eine gutschrift|nota di credito|nota de credito)\b/,
 };
@@ -84,6 +84,10 @@ const KIND_PHRASES: Record<SpecificKind, RegExp> = {
 /** The mail says it is not an invoice, or is a document that is never one. */
 const NOT_INVOICE =
   /\b(?:keine rechnung|kein rechnungsdokument|(?:this|it) is not an invoice|(?:ceci |ce document )?n'est pas une facture|not a valid invoice|buchungshilfe|bulletin de (?:salaire|paie)|fiche de paie|payslip|pay slip|salary slip|lohnabrechnung|gehaltsabrechnung|entgeltabrechnung|busta paga|nomina mensual|loonstrook)\b/;
+
+/** A shop's shipping notice: it mentions an order and its total but is neither an order nor an invoice. */
+const SHIPPING =
+  /\b(?:ist unterwegs|wurde (?:heute )?(?:an [a-z]+ )?(?:ubergeben|versandt|verschickt)|has (?:been )?shipped|is on (?:its|the) way|has been dispatched|a ete expediee?|est en route|sendungsnummer|tracking number|numero de suivi|track your (?:order|package|parcel)|ha sido enviad[oa]|e stato spedit[oa]|is verzonden|track ?& ?trace)\b/;
 
 const CONTRACT = /\b(?:contrat|contract|vertrag|contrato|contratto|overeenkomst|agreement)\b/;
 
@@ -96,13 +100,13 @@ const REPLY_SUBJECT = /^\s*(?:re|aw|sv|antw)\s*(?:\[\d+\])?\s*:/;
 
 /** A line where a document names itself: optional sender prefix, then the type word and a number or date. */
 const HEADING_NUMBER =
-  /^(?:[^\n]{0,50}?\s[-|:]\s+)?(facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura|avoir|credit note|gutschrift|devis|quote|quotation|estimate|angebot|purchase order|bon de commande|receipt|recu|quittung)(?: (?:pro ?-?forma))?\s*(?:(?:n[°o.º]+|nr\.?|no\.?|nummer|number|num(?:ero)?|#)\s*)?(?:[:.]\s*)?#?\s*([a-z0-9][a-z0-9\-/_.]*\d[a-z0-9\-/_.]*)/;
+  /^(?:[^\n]{0,50}?\s[-|:]\s+)?(facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura|honorarnote|note d'honoraires|avoir|credit note|gutschrift|devis|quote|quotation|estimate|angebot|purchase order|bon de commande|receipt|recu|quittung)(?: (?:pro ?-?forma))?\s*(?:(?:n[°o.º]+|nr\.?|no\.?|nummer|number|num(?:ero)?|#)\s*)?(?:[:.]\s*)?#?\s*([a-z0-9][a-z0-9\-/_.]*\d[a-z0-9\-/_.]*)/;
 const LABEL_NUMBER =
   /^(?:invoice (?:no|number|#)|rechnungs-?(?:nummer|nr)|numero de facture|n[°o] de facture|facture n[°o]|factuurnummer|numero (?:de )?factura|numero (?:di )?fattura)\b/;
 
 /** "Please find attached the invoice", "anbei die Rechnung", "voici la facture"... */
 const DELIVERY_BEFORE =
-  /\b(?:ci-?jointe?|veuillez trouver|vous trouverez|voici|voila|je vous (?:adresse|envoie|transmets|fais parvenir)|en piece jointe|attached(?: is| you'll find| please find)?|please find|here is|here's|enclosed|i'?ve attached|i am sending|sending you|see (?:my|our)|anbei|im anhang|hier kommt|hiermit (?:erhalten|senden)|beigefugt|(?:sende|schicke) ich (?:ihnen|dir)|adjunto|te adjunto|le adjunto|adjuntamos|le envio|ecco|in allegato|allego|vi invio|ti invio|bijgaand|hierbij|in de bijlage|bijgevoegd)\b[^.!?\n]{0,45}?\b(?:(?:la|ma|notre|votre|the|my|our|your|die|unsere|meine|ihre|la|mi|nuestra|tu|su|de|mijn|onze)\s+)?(?:[a-z]+\s+)?(facture|invoice|[a-z]*rechnung|factura|fattura|factuur|avoir|credit note|gutschrift|devis|quote|estimate|angebot|receipt)\b(?!s)/;
+  /\b(?:ci-?jointe?|veuillez trouver|vous trouverez|voici|voila|je vous (?:adresse|envoie|transmets|fais parvenir)|en piece jointe|attached(?: is| you'll find| please find)?|please find|here is|here's|enclosed|i'?ve attached|i am sending|sending you|see (?:my|our)|anbei|im anhang|hier kommt|hiermit (?:erhalten|senden)|beigefugt|(?:sende|schicke) ich (?:ihnen|dir)|adjunto|te adjunto|le adjunto|adjuntamos|le envio|ecco|in allegato|allego|vi invio|ti invio|bijgaand|hierbij|in de bijlage|bijgevoegd)\b[^.!?\n]{0,45}?\b(?:(?:la|ma|notre|votre|the|my|our|your|die|unsere|meine|ihre|la|mi|nuestra|tu|su|de|mijn|onze)\s+)?(?:[a-z]+\s+)?(facture|invoice|[a-z]*rechnung|factura|fattura|factuur|honorarnote|avoir|credit note|gutschrift|devis|quote|estimate|angebot|receipt)\b(?!s)/;
 const DELIVERY_AFTER =
   /\b(facture|invoice|[a-z]*rechnung|factura|fattura|factuur)\b[^.!?\n]{0,60}?\b(?:is below|below|ci-dessous|attached|ci-jointe?|hangt (?:dran|an)|im anhang|in allegato|adjunta|en bijlage)\b/;
 
@@ -115,7 +119,7 @@ const TERMS =
   /\b(?:net \d{1,3}|due date|payment (?:is )?due|payable|please pay by|pay(?:ment)? within|echeance|a regler|reglement a|payable a|au plus tard le|zahlbar|zahlungsziel|fallig(?:keit)?|bitte uberweisen|vencimiento|a \d+ (?:giorni|dias)|scadenza|betaaltermijn|te betalen)\b/;
 const BANK = /\b(?:iban|bic|swift|sort code|routing|rib|paypal|zelle|interac|bankverbindung|kontoinhaber)\b/;
 const INVOICE_LABEL_NUMBER =
-  /\b(?:facture|invoice|rechnung|factura|fattura|factuur)\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer)?\s*[:.]?\s*#?\s*[a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*/;
+  /\b(?:facture|invoice|rechnung|factura|fattura|factuur|honorarnote)\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer)?\s*[:.]?\s*#?\s*[a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*/;
 
 /** Weights: strong placements ~3, supporting mentions ~0.5-1. */
 const W = {
@@ -173,7 +177,8 @@ function scanHeadings(lines: readonly string[], source: EvidenceSource, s: Score
     const line = raw.trim();
     if (line.length === 0 || line.length > 120) continue;
     const m = HEADING_NUMBER.exec(line);
-    if (m && m[1]) {
+    // A heading is short: "Factuur 2025-12 van juli staat nog open, wil je kijken?" is a sentence about it.
+    if (m && m[1] && line.length - m[0].length <= 45) {
       const kind = /pro ?-?forma/.test(line.slice(0, 40)) ? 'quote' : wordKind(m[1]);
       s.add(kind, source, `heading "${quote(line)}"`, weight);
       found++;
@@ -191,6 +196,9 @@ function scanSpecific(text: string, source: EvidenceSource, s: Scorer, words: bo
   for (const kind of Object.keys(KIND_PHRASES) as SpecificKind[]) {
     const p = KIND_PHRASES[kind].exec(text);
     if (p) s.add(kind, source, `${source} says "${quote(p[0])}"`, W.phrase * weight);
+    // A second, different reminder phrase later on ("circling back on the invoice … it was due last Friday").
+    const again = p && kind === 'reminder' ? KIND_PHRASES[kind].exec(text.slice(p.index + p[0].length)) : null;
+    if (again) s.add(kind, source, `${source} also says "${quote(again[0])}"`, W.phrase * weight * 0.6);
     if (words && kind !== 'credit_note') {
       const m = KIND_WORDS[kind].exec(text);
       if (m) s.add(kind, source, `${source} mentions "${m[0]}"`, W.bodyMention * 2 * weight);
@@ -236,6 +244,7 @@ export function classifyEmail(input: ClassifyInput): Classification {
       s.add(kind, 'subject', `subject says "${m[0]}"`, W.subject + 0.5);
     }
   }
+  if (/^recu\b/.test(subj.trim())) s.add('receipt', 'subject', 'subject says "reçu"', W.subject + 0.5);
   if (/\b(?:factures|invoices|rechnungen|facturas|fatture|facturen)\b/.test(subj) && !subjectInvoice) {
     s.add('none', 'subject', 'subject speaks of invoices in the plural', 1);
   }
@@ -290,6 +299,8 @@ export function classifyEmail(input: ClassifyInput): Classification {
   const bulk = BULK_MAIL.exec(body);
   if (bulk || LIST_SUBJECT.test(subject)) s.add('none', 'body', `bulk/list mail (${bulk ? bulk[0] : 'list subject'})`, 4);
   if (FORWARD_SUBJECT.test(subject)) s.add('none', 'subject', 'forwarded mail', 2);
+  const ship = SHIPPING.exec(`${subj}\n${bodyTop}`);
+  if (ship) s.add('none', 'body', `shipping notice ("${ship[0]}")`, 4);
   const plural = (body.match(INVOICE_WORD_G) ?? []).length;
   if (plural > 6) s.add('none', 'body', 'talks about invoices at length', 1.5);
 
@@ -305,7 +316,11 @@ export function classifyEmail(input: ClassifyInput): Classification {
   const support = structure.length;
   if (support > 0) s.add('invoice', 'body', `invoice structure: ${structure.join(', ')}`, Math.min(support, 4) * 0.5);
 
-  return decide(s, xmlKind, support);
+  // Quotes and orders are documents: a price, a number or a file. "Tax estimate" alone or a link "valable
+  // 7 jours" is not one. Reminders are about an invoice: "Rappel : déclaration de TVA" is not one.
+  const docLike = structure.includes('amount') || structure.includes('pdf') || HEADING_NUMBER.test(`${subj}\n${bodyTop}`) || /\d{3,}/.test(subj);
+  const aboutInvoice = INVOICE_WORD.test(subj) || INVOICE_WORD.test(bodyTop);
+  return decide(s, xmlKind, support, { docLike, aboutInvoice, orderPhrase: KIND_PHRASES.order.test(bodyTop) });
 }
 
 function hasTotalWithAmount(text: string): boolean {
@@ -337,9 +352,11 @@ export function ownPart(body: string): string {
 const INVOICE_THRESHOLD = 5;
 const SPECIFIC_THRESHOLD = 2.5;
 
-function decide(s: Scorer, xmlKind: DocKind | null, support: number): Classification {
+function decide(s: Scorer, xmlKind: DocKind | null, support: number, ctx: { docLike: boolean; aboutInvoice: boolean; orderPhrase: boolean }): Classification {
   const sc = s.score;
-  const specific: SpecificKind[] = ['reminder', 'receipt', 'credit_note', 'quote', 'order'];
+  const specific: SpecificKind[] = (['reminder', 'receipt', 'credit_note', 'quote', 'order'] as SpecificKind[]).filter(
+    (k) => (k !== 'quote' || ctx.docLike) && (k !== 'order' || ctx.docLike || ctx.orderPhrase) && (k !== 'reminder' || ctx.aboutInvoice),
+  );
   let bestSpecific: SpecificKind | null = null;
   for (const k of specific) if (!bestSpecific || sc[k] > sc[bestSpecific]) bestSpecific = k;
   const specScore = bestSpecific ? sc[bestSpecific] : 0;

@@ -5,9 +5,11 @@ import { resolveNumericOrder, type NumericOrder } from './dates';
 import { ownPart, type ClassifyAttachment, type DocKind } from './classify';
 import { pickBest, toLines, type Candidate, type FieldResult, type FieldSource, type Line } from './extract/candidates';
 import { findNumbers, numberFromFilename, type NumberTarget } from './extract/number';
-import { findMentionedAmounts, findTotals, largestAmount, type AmountReading, type TotalsFound } from './extract/amounts';
+import { findMentionedAmounts, findTotals, largestAmount, largestBodyAmount, type AmountReading, type TotalsFound } from './extract/amounts';
 import { findDocDates } from './extract/when';
 import { clientFromRecipient, findClients } from './extract/parties';
+import { findBuyerInText, type BuyerContext } from './extract/buyer';
+import { beforeSignOff, domainLabel, matchesDomain } from './extract/orgs';
 import { findTermsDue, type TermsReading } from './extract/due';
 
 /**
@@ -23,6 +25,8 @@ export interface ExtractInput {
   /** Email date (ISO instant): issue-date fallback and reference year for dates written without one. */
   date?: string | null;
   to?: ReadonlyArray<{ name?: string | null; email: string }>;
+  /** The sender: their own company is never the buyer. */
+  from?: { name?: string | null; email: string } | null;
   lang?: Lang;
   /** The classification: credit notes read their own number and keep a negative total. */
   kind?: DocKind;
@@ -70,6 +74,20 @@ function firstXml(atts: readonly ClassifyAttachment[]): InvoiceXmlData | null {
   return null;
 }
 
+/**
+ * Keeps one reading per value and source (the best): a number quoted twice in the same body ("rectifie la
+ * facture X … sur la facture X") is one piece of evidence, not two.
+ */
+function onePerSource<T>(cands: Candidate<T>[], key: (v: T) => string): Candidate<T>[] {
+  const best = new Map<string, Candidate<T>>();
+  for (const c of cands) {
+    const k = `${c.source}\u0000${key(c.value)}`;
+    const prev = best.get(k);
+    if (!prev || c.score > prev.score) best.set(k, c);
+  }
+  return [...best.values()];
+}
+
 function toField<T>(r: FieldResult<T> | null): FieldResult<string | number> | undefined {
   return r ? (r as unknown as FieldResult<string | number>) : undefined;
 }
@@ -101,7 +119,7 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
     const n = a?.filename ? numberFromFilename(a.filename, target) : null;
     if (n) numbers.push({ value: n, source: 'attachment_name', score: FILENAME });
   }
-  const number = pickBest(numbers, normNumber);
+  const number = pickBest(onePerSource(numbers, normNumber), normNumber);
   fields.invoiceNumber = toField(number);
 
   // Amounts and currency.
@@ -132,6 +150,11 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
         break;
       }
     }
+  }
+  if (!total) {
+    const bodySource = sources.find((s) => s.kind === 'body');
+    const big = bodySource ? largestBodyAmount(beforeSignOff(bodySource.lines), lang) : null;
+    if (big) total = { value: big, source: 'body' };
   }
   const due = pickBest(totals.due, byMinor);
   let totalMinor = total ? total.value.minor : null;
@@ -189,9 +212,20 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
   // Client.
   const clients: Candidate<string>[] = [];
   if (xml?.buyerName) clients.push({ value: xml.buyerName, source: 'xml', score: XML });
-  for (const s of sources) clients.push(...findClients(s.lines, s.kind, DOC));
+  const firstTo = Array.isArray(input?.to) ? input.to[0] : undefined;
+  const buyerCtx: BuyerContext = {
+    recipientDomain: domainLabel(firstTo?.email),
+    senderDomain: domainLabel(input?.from?.email),
+    senderName: typeof input?.from?.name === 'string' && input.from.name.trim().length >= 3 ? input.from.name.trim() : null,
+  };
+  for (const s of sources) {
+    const labelled = findClients(s.lines, s.kind, DOC);
+    clients.push(...labelled);
+    for (const c of labelled) if (matchesDomain(c.value, buyerCtx.recipientDomain)) clients.push({ ...c, score: DOC * 0.3 });
+    if (s.kind === 'body') clients.push(...findBuyerInText(s.lines, s.kind, DOC, buyerCtx));
+  }
   const recipient = input?.to ? clientFromRecipient(input.to) : null;
-  if (recipient) clients.push({ value: recipient, source: 'email_meta', score: 0.5 });
+  if (recipient) clients.push({ value: recipient.name, source: 'email_meta', score: recipient.person ? 0.3 : 0.5 });
   const client = pickBest(clients, (v) => v.toLowerCase());
   fields.client = toField(client);
 

@@ -113,6 +113,15 @@ const DURATION_RE = new RegExp(
   String.raw`(?<![\d.,/])(\d{1,3})\s*(?:\(\d{1,3}\)\s*)?(?:-\s*)?(?:(${BUSINESS_DAY_UNIT})|(${DAY_UNIT})|(${WEEK_UNIT})|(${MONTH_UNIT}))(?![a-z])(?!\s*(?:${LATENESS}))`,
   'g',
 );
+/** Small numbers written as words before a week or month unit ("within a week", "binnen einer Woche", "un mois"). */
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, one: 1, un: 1, une: 1, ein: 1, eine: 1, einer: 1, einem: 1, una: 1, uno: 1, een: 1,
+  two: 2, deux: 2, zwei: 2, dos: 2, twee: 2, three: 3, trois: 3, drei: 3, tres: 3, tre: 3, drie: 3,
+  four: 4, quatre: 4, vier: 4, cuatro: 4, quattro: 4,
+};
+const WORD_DURATION_RE = new RegExp(
+  String.raw`(?<![a-z])(${Object.keys(WORD_NUMBERS).join('|')})\s+(?:(${WEEK_UNIT})|${MONTH_UNIT})(?![a-z])(?!\s*(?:${LATENESS}))`,
+);
 /** Words that are a period by themselves: "sous huitaine", "à quinzaine", "within a fortnight". */
 const PERIOD_WORD_RE = /(?<![a-z])(huitaine|quinzaine|fortnight|quindicina)(?![a-z])/;
 const PERIOD_WORD_DAYS: Record<string, number> = { huitaine: 8, quinzaine: 15, fortnight: 14, quindicina: 15 };
@@ -126,9 +135,9 @@ const AFTER_EOM_CUE =
   /(?:from|after|following|ab|nach|vanaf|na|apos|depois\s+do|a\s+partir\s+d[eou]l?|desde\s+el|desde|dal|dalla|dopo\s+la|a\s+compter\s+de\s+la|apres\s+la|despues\s+del?|do)\s+(?:the\s+|het\s+|de\s+|la\s+|o\s+|el\s+|der\s+)?$/;
 
 const ON_RECEIPT: ReadonlyArray<readonly [RegExp, 'receipt' | 'delivery' | 'order' | 'immediate']> = [
-  [/(?<![a-z])(?:a|des|apres|upon|on|at|bei|nach|a\s+la|al|tras\s+la|alla|bij|ao|na|no|apos\s+a|contra)\s+(?:la\s+|the\s+|de\s+|da\s+|o\s+|a\s+)?(?:reception|receipt|erhalt|empfang|recepcion|ricevimento|ricezione|ontvangst|rececao|recepcao|recebimento)(?![a-z])/, 'receipt'],
+  [/(?<![a-z])(?:a|des|apres|upon|on|at|bei|nach|mit|a\s+la|al|tras\s+la|alla|bij|ao|na|no|apos\s+a|contra)\s+(?:la\s+|the\s+|de\s+|da\s+|o\s+|a\s+|dem\s+|der\s+)?(?:reception|receipt|erhalt|empfang|zugang|eingang|recepcion|ricevimento|ricezione|ontvangst|rececao|recepcao|recebimento)(?![a-z])/, 'receipt'],
   [/(?<![a-z])(?:due\s+(?:on\s+)?receipt|on\s+invoice|vista\s+fattura|a\s+vista\s+fattura|presentazione\s+fattura)(?![a-z])/, 'receipt'],
-  [/(?<![a-z])(?:(?:a|upon|on|at|bei|a\s+la|al|contra|alla|bij|na|no|ao|contra)\s+(?:la\s+|the\s+|l'|de\s+|a\s+|o\s+)?)(?:livraison|delivery|lieferung|ubergabe|abholung|entrega|consegna|levering|aflevering)(?![a-z])|cash\s+on\s+delivery|(?<![a-z])(?:c\.?o\.?d|nachnahme|contrassegno|rembours|contra\s*reembolso)(?![a-z])/, 'delivery'],
+  [/(?<![a-z])(?:(?:a|upon|on|at|bei|a\s+la|al|contra|alla|bij|na|no|ao|contra)\s+(?:la\s+|the\s+|l'|de\s+|a\s+|o\s+)?)(?:livraison|delivery|lieferung|ubergabe|abholung|entrega|consegna|levering|aflevering)(?![a-z])|(?<![a-z])(?:jour|day|tag|dia|giorno|dag)\s+(?:de\s+|of\s+|der\s+|della\s+|van\s+)?(?:la\s+|the\s+|de\s+)?(?:livraison|delivery|lieferung|ubergabe|entrega|consegna|levering)(?![a-z])|cash\s+on\s+delivery|(?<![a-z])(?:c\.?o\.?d|nachnahme|contrassegno|rembours|contra\s*reembolso)(?![a-z])/, 'delivery'],
   [/(?<![a-z])(?:(?:a|upon|on|at|with|bei|a\s+la|al|alla|all'|bij|ao|na|no)\s*(?:la\s+|the\s+|l'|de\s+|o\s+|a\s+)?)(?:commande|order|ordering|bestellung|auftragserteilung|auftrag|pedido|orden|ordine|bestelling|encomenda|encomendar)(?![a-z])|(?<![a-z])(?:vorkasse|vorauskasse|cash\s+in\s+advance|in\s+advance|prepayment|prepaid|paiement\s+anticipe|pago\s+anticipado|pagamento\s+anticipato|vooruitbetaling|pagamento\s+antecipado)(?![a-z])/, 'order'],
   [/(?<![a-z])(?:comptant|immediat|immediate|immediately|sans\s+delai|a\s+vue|sofort|umgehend|prompt|in\s+bar|bar\s+zahlbar|barzahlung|contado|inmediato|inmediatamente|rimessa\s+diretta|contanti|immediato|subito|a\s+vista|direct|onmiddellijk|contante?n?|pronto\s+pagamento|a\s+pronto|imediato|imediatamente|due\s+now|payable\s+now|cash\s+payment|payment\s+in\s+cash)(?![a-z])/, 'immediate'],
 ];
@@ -141,6 +150,8 @@ const BALANCE_RE =
   /(?<![a-z])(?:solde|reste|reliquat|balance|remainder|remaining|rest(?:betrag|zahlung)?|saldo|resto|restante|remanente|restant)(?![a-z])/;
 const INSTALLMENT_RE =
   /(?<![a-z])(?:(?:en\s+)(\d{1,2})\s+fois|(\d{1,2})\s+(?:[a-z]+\s+)?(?:instal+ments?|payments|mensualites|versements|echeances|raten|rate|cuotas|plazos|pagos|termijnen|prestacoes|parcelas|vezes)|instal+ments?|mensualites|paiement\s+echelonne|ratenzahlung|in\s+raten|a\s+rate|rate\s+mensili|a\s+plazos|cuotas|termijnen|in\s+termijnen|prestacoes|parcelas|split\s+payments?|gespreide\s+betaling)(?![a-z])/;
+/** "Moitié à la commande, moitié à la livraison", "half now, half on delivery": two halves are two payments. */
+const HALVES_RE = /(?<![a-z])(moitie|half|halfte|mitad|meta|helft|metade)(?![a-z])[\s\S]{1,80}?(?<![a-z])\1(?![a-z])/;
 const PERCENT_RE = /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|pct|percent|pour\s*cent|prozent|por\s+ciento|per\s+cento|procent|por\s+cento)(?![a-z])/g;
 /** "50/50", "50-50", "30/70", "50 and 50", "40 + 60", "30/30/40": shares summing to 100. */
 const SPLIT_RE = /(?<![\d.,/-])(\d{1,2})\s*%?\s*(?:\/|-|\+|and|et|und|y|e|en)\s*(\d{1,2})(?:\s*%?\s*(?:\/|-|\+|and|et|und|y|e|en)\s*(\d{1,2}))?\s*%?(?![\d.,/-])/;
@@ -189,6 +200,12 @@ function findDuration(w: string, from = 0): Duration | null {
     if (m[3]) return { days: n, ...base };
     if (m[4]) return { days: n * 7, ...base };
     return { days: n * 30, months: n, ...base };
+  }
+  const worded = WORD_DURATION_RE.exec(from > 0 ? w.slice(from) : w);
+  if (worded) {
+    const n = WORD_NUMBERS[worded[1]!] ?? 1;
+    const base = { index: worded.index + from, end: worded.index + from + worded[0].length };
+    return worded[2] ? { days: n * 7, ...base } : { days: n * 30, months: n, ...base };
   }
   const period = PERIOD_WORD_RE.exec(from > 0 ? w.slice(from) : w);
   if (period) {
@@ -270,6 +287,7 @@ function parseInstallments(w: string): PaymentTermsBody | null {
       return { kind: 'installments', count: parts.length };
     }
   }
+  if (HALVES_RE.test(w)) return { kind: 'installments', count: 2 };
   const kw = INSTALLMENT_RE.exec(w);
   const count = kw?.[1] ?? kw?.[2];
   if (kw) return count ? { kind: 'installments', count: Number(count) } : { kind: 'installments' };
@@ -369,7 +387,9 @@ export function parsePaymentTerms(text: string, opts: TermsOptions = {}): Paymen
 
 /** Words that make a line worth parsing as payment terms. */
 const TERMS_CUE =
-  /(?<![a-z.@/])(?:pay|paid|payment|payable|due|terms|net\s*\d|eom|regl|reglement|regler|paiement|payable|echeance|conditions|delai|acompte|zahl|zahlbar|zahlung|zahlungsziel|zahlungsbedingungen|fallig|faellig|netto|skonto|sofort|pago|pagar|pagadero|vencimiento|condiciones|plazo|pagamento|pagabile|scadenza|condizioni|rimessa|betal|betaling|betaalbaar|vervaldatum|vervalt|voorwaarden|termijn|vencimento|prazo|condicoes|fin\s+de\s+mois|end\s+of\s+month|monatsende|fine\s+mese|fin\s+de\s+mes)/;
+  /(?<![a-z.@/])(?:pay|paid|payment|payable|due|terms|net\s*\d|eom|regl|reglement|regler|paiement|payable|echeance|conditions|delai|acompte|zahl|zahlbar|zahlung|zahlungsziel|zahlungsbedingungen|fallig|faellig|netto|skonto|sofort|pago|pagar|pagadero|vencimiento|condiciones|plazo|pagamento|pagabile|scadenza|condizioni|rimessa|betal|betaling|betaalbaar|vervaldatum|vervalt|voorwaarden|termijn|vencimento|prazo|condicoes|fin\s+de\s+mois|end\s+of\s+month|monatsende|fine\s+mese|fin\s+de\s+mes|settle|remit|uberweis|begleich|virement|transferencia|bonifico|saldare|overmaken|overboeken|voldoen)/;
+const PAST_PAYMENT =
+  /(?<![a-z])(?:paid on|already paid|received on|received|deja (?:regle|paye|verse)|recue? le|versee? le|regle le|erhalten am|bezahlt am|eingegangen am|gezahlt am|pagado el|recibido el|ricevuto il|pagato il|ontvangen op|betaald op)(?![a-z])/;
 /** A line that is only a label ("Payment terms:") takes its value from the next line. */
 const LABEL_ONLY = /^[\s\p{L}'’.-]{3,60}:\s*$/u;
 const MAX_SEGMENT = 300;
@@ -421,6 +441,8 @@ export function findPaymentTerms(text: string, opts: { lang?: Lang; issueDate?: 
     const seg = segments[i]!;
     const folded = lower.slice(seg.start, seg.end);
     if (!TERMS_CUE.test(folded) && !DISCOUNT_KW.test(folded)) continue;
+    // "Paid on account (12 May)", "acompte reçu le 10/03": a payment already made, not a term.
+    if (PAST_PAYMENT.test(folded)) continue;
     // Once a term is found, only a discount clause is still worth reading.
     if (best && (discountOnly || !DISCOUNT_KW.test(folded))) continue;
     const line = scan.slice(seg.start, seg.end);

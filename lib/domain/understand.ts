@@ -45,7 +45,7 @@ export function understandContent(record: EmailRecord, attachments: ClassifyAtta
   let invoice: ExtractedInvoice | null = null;
   let referencedInvoiceNumber: string | undefined;
   if (kind === 'invoice' || kind === 'credit_note') {
-    invoice = extractInvoice({ subject, text, attachments, date: record.date, to: record.to, lang, kind });
+    invoice = extractInvoice({ subject, text, attachments, date: record.date, to: record.to, from: record.from, lang, kind });
   } else if (kind === 'reminder' || kind === 'receipt') {
     referencedInvoiceNumber = findReferencedInvoice(subject, text) ?? undefined;
   }

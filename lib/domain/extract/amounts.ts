@@ -25,12 +25,16 @@ export interface TotalsFound {
 }
 
 const GRAND_STRONG =
-  /\b(?:total ttc|montant ttc|total toutes taxes|total \(?(?:incl|inc|including|inkl)\.?|totale fattura|totale documento|total factura|total facture|total de la facture|gesamtbetrag|gesamtsumme|bruttosumme|bruttobetrag|rechnungsbetrag|rechnungssumme|endbetrag|grand total|invoice total|total amount|total for this invoice|totaal|importe total|totale|total)\b/;
+  /\b(?:total ttc|montant ttc|total toutes taxes|total \(?(?:incl|inc|including|inkl)\.?|totale fattura|totale documento|total factura|total facture|total de la facture|montant de la facture|montant total|total general|gesamtbetrag|gesamtsumme|gesamtpreis|bruttosumme|bruttobetrag|rechnungsbetrag|rechnungssumme|endbetrag|grand total|invoice total|invoice amount|project total|total amount|total for this invoice|total this invoice|totaal|importe total|importe factura|totale|total)\b|^\s*(?:gesamt|summe brutto|brutto)\b/;
+/** A bare "Montant :", "Amount:", "Betrag:" label: a total when nothing better is written. */
+const GRAND_WEAK = /^\s*(?:montant|amount|betrag|importe|importo|bedrag|prix|price|preis|prezzo|precio|prijs)\s*(?:\(?(?:ttc|brutto|gross)\)?\s*)?:/;
 const DUE_LABEL =
-  /(?:reste a payer|reste du|solde a payer|solde du|net a payer|somme a payer|montant a payer|montant du|total a payer|amount due|balance due|total due|due payable|payable amount|amount payable|balance payable|please pay|zahlbetrag|zu zahlen(?:der betrag)?|zahlbarer betrag|restbetrag|offener betrag|noch offen|importe a pagar|total a pagar|totale da pagare|netto a pagare|te betalen|openstaand bedrag)\b/;
+  /(?:reste a payer|reste du|restant du|solde a payer|solde du|solde restant|net a payer|somme a payer|montant a payer|montant a regler|montant du|total a payer|total a regler|amount due|balance(?: now| still| remaining)? due|balance outstanding|outstanding balance|remaining balance|balance to pay|total due|due payable|payable amount|amount payable|balance payable|total payable|please pay|zahlbetrag|zu zahlen(?:der betrag)?|zahlbarer betrag|restbetrag|verbleibender betrag|offener betrag|noch offen|importe a pagar|total a pagar|liquido a (?:percibir|pagar)|pendiente de pago|importe pendiente|saldo pendiente|resto a pagar|totale da pagare|netto a pagare|importo da pagare|saldo da pagare|residuo da pagare|te betalen|nog te betalen|openstaand bedrag|resterend bedrag)\b|^\s*(?:balance|solde|saldo|rest|a pagar|a payer|zu zahlen|da pagare|te betalen)\s*(?:\(|:|\t|[$€£]|\d)/;
+/** Arrears brought forward are part of the payable amount, never the payable amount itself. */
+const PREVIOUS = /\b(?:previous|prior|brought forward|precedent|anterieur|vorherig\w*|vorsaldo|anterior|precedente|vorige)\b/;
 /** Lines that are not grand totals even when they say "total". */
 const NOT_GRAND =
-  /\b(?:ht|h\.t\.|hors tax\w*|netto\w*|nettobetrag|net amount|net total|total net|net(?! a payer| payable)|sub-?total\w*|zwischensumme|positionssumme|excl\w*|exkl\w*|ohne (?:ust|mwst|steuer)|before tax|pre-tax|imponibile|base imponible|order total|total facture?s? (?:emises?|du mois)|total facture\b(?= :? ?\d+ factures)|warenwert|total taxes?|total tva|total vat|total tax|steuerbetrag|gesamtbetrag der (?:zuschlage|abschlage)|summe (?:der )?(?:zuschlage|abschlage)|zuschlage|abschlage|rabatt|discount|remise|acompte|deposit|anzahlung|vorauszahlung|already paid|deja (?:regle|paye|verse)|prepaid|paid)\b/;
+  /\b(?:ht|h\.t\.|hors tax\w*|netto\w*|nettobetrag|net amount|net total|total net|net(?! a payer| payable)|sub-?total\w*|zwischensumme|positionssumme|excl\w*|exkl\w*|ohne (?:ust|mwst|steuer)|before tax|pre-tax|imponibile|base imponible|order total|total facture?s? (?:emises?|du mois)|total facture\b(?= :? ?\d+ factures)|warenwert|total taxes?|total tva|total vat|total tax|steuerbetrag|gesamtbetrag der (?:zuschlage|abschlage)|summe (?:der )?(?:zuschlage|abschlage)|zuschlage|abschlage|rabatt|discount|remise|acompte|deposit|anzahlung|vorauszahlung|already paid|deja (?:regle|paye|verse)|prepaid|paid|sous-?total|subtotaal|subtotale|retenue|ritenuta|retencion|irpf|withholding|quellensteuer|previous|brought forward)\b/;
 const TAX_ONLY = /\b(?:tva|vat|tax|taxes|ust|mwst|iva|btw|gst|hst|steuer)\b/;
 const TAX_INCLUDED = /\b(?:ttc|incl|inkl|including|included|brutto|tax included|toutes taxes)\b/;
 
@@ -87,7 +91,11 @@ export function findTotals(lines: readonly Line[], source: FieldSource, base: nu
         if (grand) grand = Object.assign([grand[0]], { index: 0, input: f, groups: undefined }) as RegExpExecArray;
       }
     }
-    const notGrand = NOT_GRAND.test(f) || (TAX_ONLY.test(f) && !TAX_INCLUDED.test(f));
+    const tax = TAX_ONLY.exec(f);
+    // "TVA 20 %", "Total VAT" are tax lines; "Total factura (base + IVA)" is not.
+    const taxLine = tax !== null && !TAX_INCLUDED.test(f) && (!grand || tax.index < grand.index || tax.index - (grand.index + grand[0].length) < 4);
+    const notGrand = NOT_GRAND.test(f) || taxLine;
+    if (due && PREVIOUS.test(f)) due = null;
     const bothAt = due && grand && grand.index < due.index ? due.index : -1;
     if (bothAt > 0 && grand && !NOT_GRAND.test(f.slice(0, bothAt))) {
       // "Der Rechnungsbetrag beläuft sich auf 671,15 €. Abzüglich … ein Zahlbetrag von 470,15 €."
@@ -104,9 +112,14 @@ export function findTotals(lines: readonly Line[], source: FieldSource, base: nu
       // A bare "Total" is weaker than "Total TTC" / "Gesamtbetrag".
       const strength = /^total$|^totale$|^totaal$/.test(grand[0]) ? 0.8 : 1;
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * strength });
-    } else if (grand && due && /total due|amount payable/.test(due[0])) {
+    } else if (grand && due && /total|amount payable|te betalen/.test(due[0])) {
       const v = valueFor(lines, i, lang, due.index + due[0].length);
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * 0.7 });
+    }
+    const weak = !grand && !due ? GRAND_WEAK.exec(f) : null;
+    if (weak && !NOT_GRAND.test(f) && !(tax && tax.index < weak[0].length)) {
+      const v = valueFor(lines, i, lang, 0);
+      if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * 0.5 });
     }
   }
   return found;
@@ -114,7 +127,9 @@ export function findTotals(lines: readonly Line[], source: FieldSource, base: nu
 
 /** "Die Rechnung über 571,04 €", "for €571.04", "totalling €2,076.76": amounts in prose around the word. */
 const MENTION =
-  /(?:\b(?:rechnung|facture|invoice|factura|fattura|factuur|betrag|montant|amount|somme|importe|importo|bedrag)\b[^.\n]{0,30}?\b(?:uber|for|of|de|sur|von|auf|by|di|per|van|is|est|ist|:)|\btotall?ing|\bamounting to)\s*$/;
+  /(?:\b(?:total|totaal|totale|rechnungsbetrag|gesamtbetrag|montant total|importe total|importo totale)\b[^.\n]{0,25}?\b(?:comes? to|came to|amounts? to|is|of|s'eleve a|se monte a|est de|betragt|belauft sich auf|asciende a|es de|ammonta a|e di|e pari a|bedraagt|komt op)|\b(?:rechnung|facture|invoice|factura|fattura|factuur|betrag|montant|amount|somme|importe|importo|bedrag)\b[^.\n]{0,30}?\b(?:uber|for|of|de|sur|von|auf|by|di|per|van|is|est|ist|:)|\btotall?ing|\bamounting to)\s*$/;
+/** Right after an amount: it is the price before tax ("1 000,00 € HT", "€500 + VAT"), not what the invoice totals. */
+const BEFORE_TAX_AFTER = /^\s*(?:\+\s*(?:iva|tva|vat|mwst|ust|btw|igic|gst|hst|tax)\b|(?:ht|htva|hors taxes?|excl\.?|excluding|exkl\.?|zzgl\.?|plus (?:vat|tax|mwst))(?![\p{L}]))/u;
 const BALANCE = /\b(?:balance due is|zahlbetrag von|reste a payer|solde de|remaining balance of)\s*$/;
 
 export function findMentionedAmounts(lines: readonly Line[], source: FieldSource, base: number, lang: Lang): TotalsFound {
@@ -126,7 +141,7 @@ export function findMentionedAmounts(lines: readonly Line[], source: FieldSource
       found.currencies.set(m.currency, (found.currencies.get(m.currency) ?? 0) + 1);
       const before = line.folded.slice(Math.max(0, m.index - 40), m.index);
       if (BALANCE.test(before)) found.due.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
-      else if (MENTION.test(before)) found.mentioned.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
+      else if (MENTION.test(before) && !BEFORE_TAX_AFTER.test(line.folded.slice(m.end, m.end + 24))) found.mentioned.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
     }
   }
   return found;
@@ -140,6 +155,33 @@ export function largestAmount(lines: readonly Line[], lang: Lang): AmountReading
     for (const m of moneyOnLine(line.raw, lang)) {
       if (!m.currency) continue;
       if (!best || Math.abs(m.minor) > Math.abs(best.minor)) best = { minor: m.minor, currency: m.currency };
+    }
+  }
+  return best;
+}
+
+/** Lines that carry a part of the price, not the price: tax, deposits, withholding, unit rates. */
+/** How far before an amount its own label is looked for. */
+const PART_WINDOW = 32;
+
+const PART_LINE = /\b(?:tva|vat|tax|ust|mwst|iva|btw|gst|hst|acompte|deposit|anzahlung|abschlag\w*|anticipo|acconto|aanbetaling|ritenuta|retencion|irpf|withholding|rabatt|discount|remise|skonto|per hour|par heure|pro stunde|\/h|\/hr)\b/;
+
+/**
+ * Last resort for invoices written in the body without any total label ("8 Stunden à 45,00 € = 360,00 €", or a
+ * one-paragraph invoice: "… 312,40 € HTVA, soit 378,00 € TVAC"): the largest amount with a currency that is not
+ * itself a tax, deposit or discount amount. That is judged from the words just before each amount (since the
+ * previous amount), not from the whole line, because a paragraph invoice names the tax next to the total.
+ */
+export function largestBodyAmount(lines: readonly Line[], lang: Lang): AmountReading | null {
+  let best: AmountReading | null = null;
+  for (const line of lines) {
+    if (!/\d/.test(line.raw) || line.raw.length > 4000) continue;
+    let prevEnd = 0;
+    for (const m of moneyOnLine(line.raw, lang)) {
+      const before = line.folded.slice(Math.max(prevEnd, m.index - PART_WINDOW), m.index);
+      prevEnd = m.end;
+      if (!m.currency || m.minor <= 0 || PART_LINE.test(before)) continue;
+      if (!best || m.minor > best.minor) best = { minor: m.minor, currency: m.currency };
     }
   }
   return best;

@@ -12,16 +12,19 @@ export type NumberTarget = 'invoice' | 'credit_note';
 const TOKEN = String.raw`([a-z0-9][a-z0-9\-/_.]{0,38}[a-z0-9]|[0-9])`;
 const MARKER = String.raw`(?:(n[°o.º]+|nr\.?|no\.?|nummer|number|num(?:ero)?\.?|#)\s*)?`;
 
-const INVOICE_WORDS = String.raw`(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura)`;
+const INVOICE_WORDS = String.raw`(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|fatura|honorarnote|note d'honoraires)`;
 const CREDIT_WORDS = String.raw`(?:avoir|credit note|credit memo|gutschrift|nota de credito|nota di credito|creditnota)`;
 
 /** Compound labels that are numbers by themselves. */
 const INVOICE_NUMBER_LABELS = String.raw`(?:rechnungs-?(?:nummer|nr\.?)|invoice (?:number|no\.?|#|id)|numero de (?:la )?facture|n[°o] de (?:la )?facture|factuurnummer|numero (?:de )?factura|numero (?:di )?fattura|belegnummer|beleg-nr\.?)`;
 const CREDIT_NUMBER_LABELS = String.raw`(?:gutschrifts?-?(?:nummer|nr\.?)|credit note (?:number|no\.?)|numero d'avoir|n[°o] d'avoir)`;
 
+/** Words that qualify the document without being its number: "Facture rectificative n° …", "Final invoice #…". */
+const QUALIFIER = String.raw`(?:\s+(?:rectificative|corrective|d'acompte|de solde|finale?|definitive|rectificativa|correttiva|di acconto|di saldo|de anticipo|simplificada|elettronica|commerciale?|correction))?`;
+
 function wordRe(words: string, labels: string): RegExp {
   return new RegExp(
-    String.raw`(?:^|[^a-z])(?:${labels}\s*[:.]?\s*#?\s*${TOKEN}|${words}\s*${MARKER}(?:[:.]\s*)?#?\s*${TOKEN})`,
+    String.raw`(?:^|[^a-z])(?:${labels}\s*[:.]?\s*#?\s*${TOKEN}|${words}${QUALIFIER}\s*${MARKER}(?:[:.]\s*)?#?\s*${TOKEN})`,
     'g',
   );
 }

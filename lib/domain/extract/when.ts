@@ -18,7 +18,30 @@ const NOT_ISSUE =
 
 const DUE_LABEL =
   /(?<![a-z])(?:date d'echeance|echeance|date limite de paiement|date limite|a regler (?:avant|au plus tard) le|au plus tard le|avant le|payable (?:avant|le|jusqu'au)|regler le solde (?:au plus tard )?le|due date|due on|due by|payment due(?: date)?|payment is due(?: by| on)?|pay by|(?:please )?remit (?:until|by|before)|pay(?:able)? until|please pay by|payable by|(?:amount )?due on|zahlbar bis(?: zum)?|zahlbar (?:innerhalb [^\n]{0,30}?)?bis(?: zum| spatestens)?|fallig(?:keit)?(?: am)?|faellig(?:keit)?(?: am)?|zahlungsziel|bis spatestens|(?:uberweis|zahl|begleich)[a-z]*\b[^\n]{0,40}?\bbis(?: zum| spatestens)?|fecha de vencimiento|vencimiento|pagar antes del|data (?:di )?scadenza|scadenza|entro il|vervaldatum|uiterlijk op|te betalen voor)\b\s*[:.]?/;
-const NOT_DUE = /\b(?:skonto|escompte|discount|sconto|descuento|korting|devis valable|valid|gultig|livraison souhaitee)\b/;
+const NOT_DUE = /\b(?:skonto|escompte|discount|sconto|descuento|korting|devis valable|valid|gultig|valable|valido|geldig|livraison souhaitee)\b/;
+/**
+ * A sentence that asks for payment and sets a deadline right before a date: "Please settle by 31 May",
+ * "Den Betrag erbitte ich bis zum 17.03.", "Graag uiterlijk 30 april overmaken", "Da saldare entro il 31/03".
+ */
+const PAY_WORD =
+  /\b(?:pay\w*|settle\w*|remit\w*|transfer|wire|due|regl\w*|regler|paiement|payer|payable|virement|verser|solder|zahl\w*|uberweis\w*|begleich\w*|betrag|erbitte|fallig|pago|pagar|abonar|transferencia|pagamento|pagare|saldare|bonifico|versare|betal\w*|overmaken|overboeken|voldoen|bedrag)\b/;
+const DEADLINE_BEFORE =
+  /(?:\bby|\bbefore|no later than|\buntil|\bavant(?: le)?|au plus tard(?: le)?|d'ici (?:le|au)|jusqu'au|\bbis(?: zum| spatestens| sp\.)?|spatestens(?: am| bis(?: zum)?)?|\bvor dem|antes del?|a mas tardar el|hasta el|\bentro(?: e non oltre)?(?: il| la)?|prima del|uiterlijk(?: op)?|\bvoor|\btot)\s*(?:le |el |il |den |the |on )?$/;
+/** Sentences of a line, with their offsets: a discount clause must not veto the due clause beside it. */
+function sentences(f: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  const re = /[.!?;](?=\s+\S)|\s[-–]\s/g;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    // "14.02.2025", "z. B." and "Nr. 5": a period between digits or after a short abbreviation is not an end.
+    if (/\d/.test(f[m.index - 1] ?? '') && /\d/.test(f[m.index + 1] ?? '')) continue;
+    if (/(?:^|\s)[a-z]{1,3}$/.test(f.slice(Math.max(0, m.index - 4), m.index)) && f[m.index] === '.') continue;
+    out.push({ start, end: m.index + 1 });
+    start = m.index + 1;
+  }
+  out.push({ start, end: f.length });
+  return out;
+}
 
 export interface DateCandidates {
   issue: Candidate<IsoDate>[];
@@ -49,9 +72,29 @@ export function findDocDates(
     const dates = hasDigit ? findDates(line.raw, dopts) : [];
     const labelAlone = dates.length === 0 ? nextLineDate(lines, i, dopts) : null;
 
-    if (dueM && !NOT_DUE.test(f.slice(0, dueM.index + dueM[0].length + 30))) {
-      const d = firstAfter(dates, dueM.index) ?? (dates.length === 1 && dates[0]!.end <= dueM.index ? dates[0]! : null) ?? labelAlone;
-      if (d) out.due.push({ value: d.date, source, score: base });
+    let dueFound = false;
+    for (const sp of dueM ? sentences(f) : []) {
+      const seg = f.slice(sp.start, sp.end);
+      const m = DUE_LABEL.exec(seg);
+      if (!m || NOT_DUE.test(seg)) continue;
+      const at = sp.start + m.index;
+      const inSeg = dates.filter((d) => d.index >= sp.start && d.end <= sp.end);
+      const d = firstAfter(inSeg, at) ?? (inSeg.length === 1 && inSeg[0]!.end <= at ? inSeg[0]! : null) ?? (dates.length === 0 ? labelAlone : null);
+      if (d) {
+        out.due.push({ value: d.date, source, score: base });
+        dueFound = true;
+        break;
+      }
+    }
+    if (!dueFound && dates.length > 0 && PAY_WORD.test(f)) {
+      for (const d of dates) {
+        const sp = sentences(f).find((x) => d.index >= x.start && d.index < x.end);
+        if (!sp) continue;
+        const seg = f.slice(sp.start, sp.end);
+        if (!PAY_WORD.test(seg) || NOT_DUE.test(seg) || !DEADLINE_BEFORE.test(f.slice(Math.max(sp.start, d.index - 30), d.index))) continue;
+        out.due.push({ value: d.date, source, score: base * 0.8 });
+        break;
+      }
     }
     if (issueM && !NOT_ISSUE.test(f.slice(Math.max(0, issueM.index - 25), issueM.index + issueM[0].length + 5))) {
       const d = firstAfter(dates, issueM.index) ?? (dates.length === 1 && dates[0]!.end <= issueM.index ? dates[0]! : null) ?? labelAlone;
