@@ -112,7 +112,7 @@ const DELIVERY_AFTER =
 
 /** Structure: amounts with a currency, total lines, terms, bank details. */
 const AMOUNT_WITH_CURRENCY =
-  /(?:[€$£]|\b(?:eur|usd|gbp|chf|cad|aud|inr|rs\.?)\b)\s?-?\d|\d(?:[\d.,' ]{0,12}\d)?\s?(?:€|\b(?:eur|euro|euros|usd|gbp|chf|cad|dollars?)\b)/;
+  /(?:[€$£]|\b(?:eur|usd|gbp|chf|cad|aud|nzd|hkd|sgd|mxn|inr|rs\.?)\b)\s?-?\d|\d(?:[\d.,' ]{0,12}\d)?\s?(?:[€$£]|\b(?:eur|euro|euros|usd|gbp|chf|cad|aud|nzd|hkd|sgd|mxn|dollars?)\b)/;
 const TOTAL_LINE =
   /\b(?:total(?:e)?(?: ttc| due| amount| factura| fattura| facture| a payer| general)?|montant ttc|net a payer|reste a payer|amount (?:due|payable)|balance due|gesamtbetrag|rechnungsbetrag|bruttosumme|zahlbetrag|endbetrag|totaal|importe total|grand total)\b/;
 const TERMS =
@@ -120,6 +120,27 @@ const TERMS =
 const BANK = /\b(?:iban|bic|swift|sort code|routing|rib|paypal|zelle|interac|bankverbindung|kontoinhaber)\b/;
 const INVOICE_LABEL_NUMBER =
   /\b(?:facture|invoice|rechnung|factura|fattura|factuur|honorarnote)\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer)?\s*[:.]?\s*#?\s*[a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*/;
+
+/**
+ * The sender presents an invoice of their own by its number, in running text ("hier meine Rechnung Nr. 2025-044
+ * vom 07.07.2025 …", "voici ma facture F-12", "our invoice #88"). Group 1 is the determiner: a possessive or
+ * demonstrative ("my", "meine", "cette") says more than an article ("the", "la", "die").
+ */
+const OWN_INVOICE =
+  /\b(my|our|this|meine?|unsere?|diese|ma|notre|cette|mi|nuestra|esta|mia|nostra|questa|mijn|onze|deze|the|die|la|il|el|de|het)\s+(?:invoice|[a-z]*rechnung|facture|factura|fattura|factuur)\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer|numero)?\s*[:.]?\s*#?\s*[a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*/;
+/** A date (numeric or with a month name) in running text. */
+const ANY_DATE =
+  /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+(?:janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|marz|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|ott|mei|okt)[a-z]*\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b/;
+/** Tax wording: a rate, an exemption, a tax number. */
+const TAX_MENTION =
+  /\b(?:tva|vat|ust|ustg|mwst|umsatzsteuer|mehrwertsteuer|kleinunternehmer\w*|iva|btw|gst|hst|tps|tvq|sales tax|tax|taxes|steuer\w*|ttc|ht|brutto|netto|auto-?entrepreneur|293 b)\b/;
+
+/**
+ * Mail about invoicing that is not an invoice: templates and examples, how-to questions, an invoice promised
+ * for later. Each language's future ("I'll send", "je vous enverrai", "ich schicke … morgen").
+ */
+const ABOUT_INVOICING =
+  /\b(?:(?:invoice|facture|rechnung|factura|fattura|factuur)[- ]?(?:template|sample|example|vorlage|muster|sjabloon|voorbeeld)s?|(?:template|sample|example|modele|plantilla|ejemplo|modello|esempio|fac-?simile|vorlage|muster|sjabloon|voorbeeld)s? (?:de |di |d'|for (?:an? |my |the |your )?|voor (?:een )?|per (?:la |una )?|fur (?:eine )?|einer )?(?:facture|invoice|rechnung|factura|fattura|factuur)|rechnungsvorlage|musterrechnung|rechnungsmuster|factuursjabloon|how (?:to|do i|do you|should i|would you) (?:write|make|create|send|issue|format|word|structure)(?: an?| my| the| your)? invoices?|comment (?:faire|rediger|etablir|emettre|presenter) (?:une|ma|mes|les) factures?|wie (?:schreibe|erstelle|stelle) ich (?:eine |meine )?rechnung|como (?:hago|hacer|emitir|emito) (?:una )?factura|come (?:faccio|fare|emettere) (?:una )?fattura|hoe (?:maak|schrijf|stuur) ik (?:een )?factuur|(?:i'll|i will|we'll|we will|i'm going to|i am going to|we're going to) (?:send|get|issue|prepare|email|forward|draw up)(?: you| over| it)?(?: the| my| our| an?| your)? (?:final |updated |corrected )?invoice|je (?:vous|te|t') ?(?:enverrai|ferai parvenir|transmettrai|adresserai|envoie|envoyer(?:ai)?) (?:la|ma|une|notre) facture (?:demain|la semaine prochaine|plus tard|des que|en fin de|a la fin)|je (?:vous|t') ?(?:enverrai|ferai parvenir|transmettrai|adresserai) (?:la|ma|une|notre) facture|(?:ich|wir) (?:schicke|sende|schicken|senden) (?:ihnen|dir|euch) (?:die|meine|unsere|eine) rechnung (?:morgen|spater|nachste woche|in den nachsten tagen|bis|am)|(?:ich|wir) (?:werde|werden) (?:ihnen|dir|euch) (?:die|meine|unsere|eine) rechnung|(?:te|le|les|os) (?:enviare|mandare|hare llegar) (?:la|mi|una) factura|(?:ti|le|vi) (?:inviero|mandero|faro avere) (?:la|una) fattura|ik (?:stuur|zend) (?:je|jou|u) (?:de|mijn|een) factuur (?:morgen|later|volgende week)|(?:ik|wij|we) (?:zal|zullen) (?:je|u|jou) (?:de|een|mijn) factuur)/;
 
 /** Weights: strong placements ~3, supporting mentions ~0.5-1. */
 const W = {
@@ -133,6 +154,9 @@ const W = {
   xml: 10,
   phrase: 2.5,
   bodyMention: 0.5,
+  /** Own invoice by number + amount + date/terms/tax, in the sender's own text (a one-paragraph invoice). */
+  ownInvoice: 4,
+  aboutInvoicing: 3,
 } as const;
 
 const XML_KIND: Record<string, DocKind> = {
@@ -255,6 +279,11 @@ export function classifyEmail(input: ClassifyInput): Classification {
   const del = DELIVERY_BEFORE.exec(bodyTop) ?? DELIVERY_AFTER.exec(bodyTop);
   if (del && del[1]) s.add(wordKind(del[1]), 'body', `body says "${quote(del[0])}"`, W.delivery);
   scanSpecific(bodyTop, 'body', s, true, 1);
+  const own = ownInvoiceInText(bodyTop);
+  if (own) s.add('invoice', 'body', `body presents an invoice: "${quote(own.text)}" with amount and ${own.with}`, own.weight);
+  const about = ABOUT_INVOICING.exec(`${subj}\n${bodyTop}`);
+  // Against the invoice reading only: an order confirmation may well promise the invoice for later.
+  if (about) s.add('invoice', 'body', `talks about invoicing ("${quote(about[0])}")`, -W.aboutInvoicing);
 
   // 4. Attachments: file names and PDF text.
   let pdfCount = 0;
@@ -314,13 +343,30 @@ export function classifyEmail(input: ClassifyInput): Classification {
   if (INVOICE_LABEL_NUMBER.test(`${subj}\n${docText}`)) structure.push('number');
   if (pdfCount > 0) structure.push('pdf');
   const support = structure.length;
+  // No price anywhere and no document attached: whatever the words, nothing is being billed.
+  const billable = structure.includes('amount') || pdfCount > 0 || attachments.some((a) => Boolean(a?.xml));
   if (support > 0) s.add('invoice', 'body', `invoice structure: ${structure.join(', ')}`, Math.min(support, 4) * 0.5);
 
   // Quotes and orders are documents: a price, a number or a file. "Tax estimate" alone or a link "valable
   // 7 jours" is not one. Reminders are about an invoice: "Rappel : déclaration de TVA" is not one.
   const docLike = structure.includes('amount') || structure.includes('pdf') || HEADING_NUMBER.test(`${subj}\n${bodyTop}`) || /\d{3,}/.test(subj);
   const aboutInvoice = INVOICE_WORD.test(subj) || INVOICE_WORD.test(bodyTop);
-  return decide(s, xmlKind, support, { docLike, aboutInvoice, orderPhrase: KIND_PHRASES.order.test(bodyTop) });
+  return decide(s, xmlKind, support, { docLike, aboutInvoice, billable, orderPhrase: KIND_PHRASES.order.test(bodyTop) });
+}
+
+/**
+ * A one-paragraph invoice: the sender's own invoice named by number, an amount with a currency, and a date,
+ * terms or a tax mention, all in the text they wrote now. Reminder and receipt wording rule it out (those talk
+ * about an invoice already sent).
+ */
+function ownInvoiceInText(text: string): { text: string; with: string; weight: number } | null {
+  const m = OWN_INVOICE.exec(text);
+  if (!m || !AMOUNT_WITH_CURRENCY.test(text)) return null;
+  if (KIND_PHRASES.reminder.test(text) || KIND_PHRASES.receipt.test(text)) return null;
+  const withWhat = ANY_DATE.test(text) ? 'a date' : TERMS.test(text) ? 'terms' : TAX_MENTION.test(text) ? 'tax' : null;
+  if (!withWhat) return null;
+  const article = /^(?:the|die|la|il|el|de|het)$/.test(m[1]!);
+  return { text: m[0], with: withWhat, weight: article ? W.ownInvoice - 1 : W.ownInvoice };
 }
 
 function hasTotalWithAmount(text: string): boolean {
@@ -352,7 +398,7 @@ export function ownPart(body: string): string {
 const INVOICE_THRESHOLD = 5;
 const SPECIFIC_THRESHOLD = 2.5;
 
-function decide(s: Scorer, xmlKind: DocKind | null, support: number, ctx: { docLike: boolean; aboutInvoice: boolean; orderPhrase: boolean }): Classification {
+function decide(s: Scorer, xmlKind: DocKind | null, support: number, ctx: { docLike: boolean; aboutInvoice: boolean; billable: boolean; orderPhrase: boolean }): Classification {
   const sc = s.score;
   const specific: SpecificKind[] = (['reminder', 'receipt', 'credit_note', 'quote', 'order'] as SpecificKind[]).filter(
     (k) => (k !== 'quote' || ctx.docLike) && (k !== 'order' || ctx.docLike || ctx.orderPhrase) && (k !== 'reminder' || ctx.aboutInvoice),
@@ -377,9 +423,12 @@ function decide(s: Scorer, xmlKind: DocKind | null, support: number, ctx: { docL
     if (xmlKind === 'invoice' && sc.none < 6) {
       kind = 'invoice';
       margin = inv;
-    } else if (inv >= INVOICE_THRESHOLD && support >= 2) {
+    } else if (inv >= INVOICE_THRESHOLD && support >= 2 && ctx.billable) {
       kind = 'invoice';
       margin = inv - INVOICE_THRESHOLD;
+    } else if (inv >= INVOICE_THRESHOLD && !ctx.billable) {
+      s.add('none', 'body', 'no amount with a currency and no PDF: nothing is billed', 0);
+      margin = 1;
     } else {
       margin = INVOICE_THRESHOLD - inv;
     }

@@ -1,11 +1,11 @@
 import type { IsoDate, Lang } from './types';
 import type { InvoiceXmlData } from '../pdf/facturx';
 import { detectLanguage } from './language';
-import { resolveNumericOrder, type NumericOrder } from './dates';
 import { ownPart, type ClassifyAttachment, type DocKind } from './classify';
 import { pickBest, toLines, type Candidate, type FieldResult, type FieldSource, type Line } from './extract/candidates';
 import { findNumbers, numberFromFilename, type NumberTarget } from './extract/number';
-import { findMentionedAmounts, findTotals, largestAmount, largestBodyAmount, type AmountReading, type TotalsFound } from './extract/amounts';
+import { findMentionedAmounts, findTotals, largestAmount, largestBodyAmount, type AmountContext, type AmountReading, type TotalsFound } from './extract/amounts';
+import { documentDateOrder, resolveDollar } from './extract/locale';
 import { findDocDates } from './extract/when';
 import { clientFromRecipient, findClients } from './extract/parties';
 import { findBuyerInText, type BuyerContext } from './extract/buyer';
@@ -122,12 +122,14 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
   const number = pickBest(onePerSource(numbers, normNumber), normNumber);
   fields.invoiceNumber = toField(number);
 
-  // Amounts and currency.
+  // Amounts and currency. Which dollar a bare "$" means is decided once, from the whole email.
+  const dollar = resolveDollar([subject, ...sources.map((s) => s.text)].join('\n'), lang);
+  const amountCtx: AmountContext = { ...(dollar ? { dollar: dollar.currency } : {}), ownNumber: number?.value ?? null };
   const totals: TotalsFound = { grand: [], due: [], mentioned: [], currencies: new Map() };
   const docCurrencies: Map<string, number>[] = [];
   for (const s of sources) {
-    const t = findTotals(s.lines, s.kind, DOC, lang);
-    const m = findMentionedAmounts(s.lines, s.kind, DOC, lang);
+    const t = findTotals(s.lines, s.kind, DOC, lang, amountCtx);
+    const m = findMentionedAmounts(s.lines, s.kind, DOC, lang, amountCtx);
     totals.grand.push(...t.grand);
     totals.due.push(...t.due, ...m.due);
     totals.mentioned.push(...m.mentioned);
@@ -144,7 +146,7 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
   if (!total) {
     for (const s of sources) {
       if (s.kind !== 'pdf_text') continue;
-      const big = largestAmount(s.lines, lang);
+      const big = largestAmount(s.lines, lang, amountCtx);
       if (big) {
         total = { value: big, source: 'pdf_text' };
         break;
@@ -153,7 +155,7 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
   }
   if (!total) {
     const bodySource = sources.find((s) => s.kind === 'body');
-    const big = bodySource ? largestBodyAmount(beforeSignOff(bodySource.lines), lang) : null;
+    const big = bodySource ? largestBodyAmount(beforeSignOff(bodySource.lines), lang, amountCtx) : null;
     if (big) total = { value: big, source: 'body' };
   }
   const due = pickBest(totals.due, byMinor);
@@ -174,22 +176,22 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
   sources.forEach((s, i) => {
     for (const [cur, n] of docCurrencies[i] ?? []) currencyCands.push({ value: cur, source: s.kind, score: Math.min(n, 4) * 0.5 });
   });
-  const currency = pickBest(currencyCands) ?? { value: lang === 'en' ? 'USD' : 'EUR', source: 'default' as const };
+  const currency = pickBest(currencyCands) ?? { value: dollar?.currency ?? (lang === 'en' ? 'USD' : 'EUR'), source: 'default' as const };
   fields.currency = toField(currency);
 
-  // Dates.
-  const usContext = currency.value === 'USD';
+  // Dates: one day/month order for every numeric date of the email (labels, subject, terms, PDF text).
+  const order = documentDateOrder([subject, ...sources.map((s) => s.text)], lang, currency.value);
+  const ownNumber = number?.value ?? null;
   const issue: Candidate<IsoDate>[] = [];
   const dueDates: Candidate<IsoDate>[] = [];
   if (xml?.issueDate) issue.push({ value: xml.issueDate, source: 'xml', score: XML });
   if (xml?.dueDate) dueDates.push({ value: xml.dueDate, source: 'xml', score: XML });
   for (const s of sources) {
-    const order: NumericOrder = resolveNumericOrder([s.text], { lang, usContext });
-    const found = findDocDates(s.lines, s.kind, DOC, { lang, order, ...(ref ? { ref } : {}) });
+    const found = findDocDates(s.lines, s.kind, DOC, { lang, order, ownNumber, ...(ref ? { ref } : {}) });
     issue.push(...found.issue);
     dueDates.push(...found.due);
   }
-  const subjDates = findDocDates(subjectLines, 'email_meta', SUBJECT, { lang, ...(ref ? { ref } : {}) });
+  const subjDates = findDocDates(subjectLines, 'email_meta', SUBJECT, { lang, order, ownNumber, ...(ref ? { ref } : {}) });
   issue.push(...subjDates.issue);
   if (ref) issue.push({ value: ref, source: 'email_meta', score: 0.5 });
   const issueDate = pickBest(issue);
@@ -202,6 +204,7 @@ export function extractInvoice(input: ExtractInput): ExtractedInvoice {
     issueDate?.value ?? null,
     lang,
     currency.value,
+    order,
   );
   if (!dueDate && termsReading && !termsReading.isDefault && termsReading.dueDate) {
     dueDate = { value: termsReading.dueDate, source: termsReading.source };

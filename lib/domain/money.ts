@@ -31,6 +31,11 @@ export interface MoneyMatch {
 export interface MoneyOptions {
   lang?: Lang;
   defaultCurrency?: string;
+  /**
+   * What a bare "$" means in this document ("CAD" for a Québec invoice), decided once per document from its
+   * context; without it a bare "$" is USD (or `defaultCurrency` when that is a dollar).
+   */
+  dollar?: string;
 }
 
 /** Currencies whose minor unit is not 1/100 (ISO 4217). */
@@ -51,26 +56,34 @@ const ISO_CODES = [
   'XAF', 'KRW', 'ISK',
 ];
 
+/** Currencies written with a "$". */
+const DOLLARS = /^(?:USD|CAD|AUD|NZD|HKD|SGD|MXN)$/;
+
 /** Marker text (as matched, upper-cased, spaces removed) -> ISO code. */
-function markerToCurrency(marker: string, defaultCurrency: string | undefined): string | null {
+function markerToCurrency(marker: string, defaultCurrency: string | undefined, dollar?: string): string | null {
   const m = marker.toUpperCase().replace(/[\s.]/g, '');
   if (ISO_CODES.includes(m)) return m;
+  // "$ USD", "$CAD": the code after the sign decides.
+  if (/^\$[A-Z]{3}$/.test(m) && ISO_CODES.includes(m.slice(1))) return m.slice(1);
   switch (m) {
     case '€': case 'EURO': case 'EUROS': return 'EUR';
     case '£': case 'GBP£': return 'GBP';
     case '₹': case 'RS': case 'INR₹': return 'INR';
     case '¥': case '円': return 'JPY';
     case 'FR': case 'SFR': return 'CHF';
-    case 'CA$': case 'C$': case 'CAN$': return 'CAD';
-    case 'AU$': case 'A$': return 'AUD';
-    case 'NZ$': return 'NZD';
-    case 'US$': case 'DOLLARS': case 'DOLLAR': return 'USD';
+    case 'CA$': case 'C$': case 'CAN$': case '$CA': case '$CAN': return 'CAD';
+    case 'AU$': case 'A$': case '$AU': return 'AUD';
+    case 'NZ$': case '$NZ': return 'NZD';
+    case 'MX$': return 'MXN';
+    case 'US$': case '$US': return 'USD';
+    case 'DOLLARS': case 'DOLLAR': return dollar && DOLLARS.test(dollar) ? dollar : 'USD';
     case 'HK$': return 'HKD';
     case 'S$': return 'SGD';
     case 'R$': return 'BRL';
     case '$':
       // A bare "$" is USD, unless the caller knows the document is in another dollar.
-      return defaultCurrency && /^(USD|CAD|AUD|NZD|HKD|SGD|MXN)$/.test(defaultCurrency) ? defaultCurrency : 'USD';
+      if (dollar && DOLLARS.test(dollar)) return dollar;
+      return defaultCurrency && DOLLARS.test(defaultCurrency) ? defaultCurrency : 'USD';
     default:
       return null;
   }
@@ -79,11 +92,11 @@ function markerToCurrency(marker: string, defaultCurrency: string | undefined): 
 const CODES = ISO_CODES.join('|');
 /** Currency marker allowed right before the number (an optional space, then an optional sign, may follow). */
 const PREFIX_RE = new RegExp(
-  `(?:(?<![A-Za-z])(?:CA|CAN|AU|NZ|US|HK|[CASR])?\\$|€|£|₹|¥|(?<![A-Za-z])(?:${CODES}|Rs\\.?|S?Fr\\.)|(?<![A-Za-z])(?:${CODES})\\s?[$€£])\\s?$`,
+  `(?:(?<![A-Za-z])(?:CA|CAN|AU|NZ|US|HK|MX|[CASR])?\\$|€|£|₹|¥|(?<![A-Za-z])(?:${CODES}|Rs\\.?|S?Fr\\.)|(?<![A-Za-z])(?:${CODES})\\s?[$€£])\\s?$`,
 );
 /** Currency marker allowed right after the number. */
 const SUFFIX_RE = new RegExp(
-  `^\\s?(?:€|\\$|£|₹|¥|円|(?:${CODES})(?![A-Za-z])|(?:euros?|EUROS?|Euros?|dollars?|Dollars?)(?![A-Za-z])|S?Fr\\.(?![A-Za-z])|-?\\s?(?:${CODES})(?![A-Za-z]))`,
+  `^\\s?(?:\\$\\s?(?:CAD|USD|AUD|NZD|CAN?|US|AU|NZ)(?![A-Za-z])|€|\\$|£|₹|¥|円|(?:${CODES})(?![A-Za-z])|(?:euros?|EUROS?|Euros?|dollars?|Dollars?)(?![A-Za-z])|S?Fr\\.(?![A-Za-z])|-?\\s?(?:${CODES})(?![A-Za-z]))`,
 );
 
 /**
@@ -200,10 +213,10 @@ export function parseAmount(s: string, opts: { lang?: Lang; digits?: number } = 
 function stripCurrency(s: string): { marker: string | null; rest: string } {
   const t = normalizeAligned(s).trim();
   const pre = new RegExp(
-    `^(-\\s?)?((?:CA|CAN|AU|NZ|US|HK|[CASR])?\\$|€|£|₹|¥|(?:${CODES})(?:\\s?[$€£])?|Rs\\.?|S?Fr\\.)\\s?`,
+    `^(-\\s?)?((?:CA|CAN|AU|NZ|US|HK|MX|[CASR])?\\$|€|£|₹|¥|(?:${CODES})(?:\\s?[$€£])?|Rs\\.?|S?Fr\\.)\\s?`,
   ).exec(t);
   if (pre) return { marker: pre[2]!, rest: (pre[1] ?? '') + t.slice(pre[0].length) };
-  const suf = new RegExp(`\\s?(€|\\$|£|₹|¥|円|(?:${CODES})|[Ee]uros?|EUROS?|[Dd]ollars?|S?Fr\\.)$`).exec(t);
+  const suf = new RegExp(`\\s?(\\$\\s?(?:CAD|USD|AUD|NZD|CAN?|US|AU|NZ)|€|\\$|£|₹|¥|円|(?:${CODES})|[Ee]uros?|EUROS?|[Dd]ollars?|S?Fr\\.)$`).exec(t);
   if (suf) return { marker: suf[1]!, rest: t.slice(0, suf.index) };
   return { marker: null, rest: t };
 }
@@ -212,7 +225,7 @@ function stripCurrency(s: string): { marker: string | null; rest: string } {
 export function parseMoney(s: string, opts: MoneyOptions = {}): Money | null {
   if (typeof s !== 'string' || s.length > 100) return null;
   const { marker, rest } = stripCurrency(s);
-  const currency = marker ? markerToCurrency(marker, opts.defaultCurrency) : (opts.defaultCurrency ?? null);
+  const currency = marker ? markerToCurrency(marker, opts.defaultCurrency, opts.dollar) : (opts.defaultCurrency ?? null);
   if (!currency || !/^[A-Z]{3}$/.test(currency)) return null;
   const d = parseSigned(rest, currencyGrouping(currency, opts.lang));
   if (!d) return null;
@@ -317,7 +330,7 @@ export function findMoney(text: string, opts: MoneyOptions = {}): MoneyMatch[] {
       start -= sign[1]!.length;
     } else if (paren || markerSign) negative = true;
     const marker = preMarker ? preMarker.trim().replace(/-$/, '').trim() : suf ? suf[0].replace(/^\s?-?\s?/, '').trim() : null;
-    const currency = marker ? markerToCurrency(marker, opts.defaultCurrency) : null;
+    const currency = marker ? markerToCurrency(marker, opts.defaultCurrency, opts.dollar) : null;
     const fracLen = m[4]?.length ?? 0;
     if (!currency && fracLen !== 2) continue;
     const resolved = currency ?? opts.defaultCurrency ?? null;

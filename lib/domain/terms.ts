@@ -1,7 +1,7 @@
 import type { IsoDate, Jurisdiction, Lang } from './types';
 import { isValidIsoDate } from './types';
 import { foldAligned } from './text';
-import { addBusinessDaysIso, addDaysIso, addMonthsIso, diffDaysIso, endOfMonthIso, findDates } from './dates';
+import { addBusinessDaysIso, addDaysIso, addMonthsIso, diffDaysIso, endOfMonthIso, findDates, type NumericOrder } from './dates';
 import { paymentLawFor } from './law/payment-terms';
 
 export { PAYMENT_LAW, paymentLawFor, type PaymentLawRule } from './law/payment-terms';
@@ -38,6 +38,8 @@ export type PaymentTermsKind = PaymentTerms['kind'];
 export interface TermsOptions {
   lang?: Lang;
   issueDate?: IsoDate;
+  /** The document's day/month order for numeric dates, decided once for the whole document. */
+  order?: NumericOrder;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -319,7 +321,7 @@ function parseDeposit(w: string, text: string, opts: TermsOptions): PaymentTerms
 
 /** A written due date; `cuedOnly` keeps only dates announced as due ("bis", "avant le", "due by"…). */
 function parseFixedDate(w: string, text: string, opts: TermsOptions, cuedOnly: boolean): PaymentTermsBody | null {
-  const dates = findDates(text, { lang: opts.lang, ref: opts.issueDate }).filter(
+  const dates = findDates(text, { lang: opts.lang, ref: opts.issueDate, ...(opts.order ? { order: opts.order } : {}) }).filter(
     (d) => w.slice(d.index, d.end).trim() !== '' && !NOT_DUE_DATE_CUE.test(w.slice(Math.max(0, d.index - 40), d.index)),
   );
   if (dates.length === 0) return null;
@@ -429,7 +431,7 @@ function withDiscount(found: FoundPaymentTerms, discount: EarlyPaymentDiscount |
  * a clause of its own ("Skonto: 2 % bei Zahlung innerhalb 10 Tagen") is not the payment term: it is attached
  * to the term found elsewhere, or, when there is none, returned alone as `unparseable` with its discount.
  */
-export function findPaymentTerms(text: string, opts: { lang?: Lang; issueDate?: IsoDate } = {}): FoundPaymentTerms | null {
+export function findPaymentTerms(text: string, opts: TermsOptions = {}): FoundPaymentTerms | null {
   if (typeof text !== 'string') return null;
   const scan = text.slice(0, MAX_SCAN);
   const lower = foldAligned(scan);

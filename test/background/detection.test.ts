@@ -97,8 +97,10 @@ describe('mail.seen: sent invoices', () => {
 
   it('creates nothing for an invoice whose amount cannot be read, and says what is missing', async () => {
     const { ok, db } = setup();
+    // The amount is only in the attached PDF, which the page did not let us download.
     const text = 'Bonjour Marc,\n\nVoici la facture F-2025-030, échéance au 02/07/2025.\n\nClaire';
-    const r = await ok<Seen>('mail.seen', { snapshot: sentSnapshot({ subject: 'Facture F-2025-030', text }) });
+    const pdf = { filename: 'Facture_F-2025-030.pdf', contentType: 'application/pdf', size: 48_000, downloadUrl: null };
+    const r = await ok<Seen>('mail.seen', { snapshot: sentSnapshot({ subject: 'Facture F-2025-030', text, attachments: [pdf] }) });
     expect(r).toMatchObject({ outcome: 'ignored', kind: 'invoice', missing: ['amount'] });
     expect(await db.invoices.count()).toBe(0);
   });
@@ -146,7 +148,13 @@ describe('mail.seen: nothing tracked twice', () => {
   it('links by client and invoice number when the thread shows a different text (signature folded away)', async () => {
     const { ok, db } = setup();
     await ok('mail.seen', { snapshot: sentSnapshot() });
-    const shorter = sentSnapshot({ messageId: 'msg-f:10', threadId: 'thread-f:10', via: 'thread', text: 'Bonjour Marc,\n\nVoici la facture F-2025-014, échéance au 02/07/2025.\n\nClaire' });
+    // Gmail shows the sent message with its greeting and signature folded away: the fingerprint differs.
+    const shorter = sentSnapshot({
+      messageId: 'msg-f:10',
+      threadId: 'thread-f:10',
+      via: 'thread',
+      text: 'Facture F-2025-014 de 1 800,00 € TTC, échéance au 02/07/2025.',
+    });
     expect(await ok<Seen>('mail.seen', { snapshot: shorter })).toMatchObject({ outcome: 'linked' });
     expect(await db.invoices.count()).toBe(1);
   });

@@ -15,6 +15,13 @@ export interface AmountReading {
   currency: string | null;
 }
 
+/** What the whole document decided, handed to every line: the dollar a bare "$" means, and its own number. */
+export interface AmountContext {
+  dollar?: string;
+  /** This invoice's number: a balance quoted for another invoice number is arrears, not this amount due. */
+  ownNumber?: string | null;
+}
+
 export interface TotalsFound {
   grand: Candidate<AmountReading>[];
   due: Candidate<AmountReading>[];
@@ -43,8 +50,40 @@ function despace(f: string): string {
   return f.replace(/([a-z]+) ([a-z]+)/g, (m, a: string, b: string) => (a.length <= 2 && a.length < b.length) || b.length <= 2 ? a + b : m);
 }
 
-function moneyOnLine(raw: string, lang: Lang, defaultCurrency?: string): MoneyMatch[] {
-  return findMoney(raw, defaultCurrency ? { lang, defaultCurrency } : { lang });
+function moneyOnLine(raw: string, lang: Lang, ctx: AmountContext = {}): MoneyMatch[] {
+  return findMoney(raw, ctx.dollar ? { lang, dollar: ctx.dollar } : { lang });
+}
+
+/** "la facture 2025-19", "invoice #1041", "Rechnung Nr. 17": an invoice named by its number in a line. */
+const INVOICE_REF =
+  /\b(?:facture|invoice|rechnung|factura|fattura|factuur)\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer|numero)?\s*[:.]?\s*#?\s*([a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*[a-z0-9])/g;
+
+function normNumber(v: string): string {
+  return v.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * A line that names an invoice other than this one ("un solde de 150 € reste dû sur la facture 2025-19"):
+ * its balance is arrears carried over, never this invoice's amount due by itself.
+ */
+export function refersToOtherInvoice(folded: string, ownNumber: string | null | undefined): boolean {
+  if (!ownNumber) return false;
+  const own = normNumber(ownNumber);
+  INVOICE_REF.lastIndex = 0;
+  for (let m = INVOICE_REF.exec(folded); m; m = INVOICE_REF.exec(folded)) {
+    const n = normNumber(m[1]!);
+    if (n.length >= 2 && n !== own && !own.endsWith(n) && !n.endsWith(own)) return true;
+  }
+  return false;
+}
+
+/**
+ * A due label that heads its line ("Total à régler : 2 370,00 €") is a reading of the amount due; one inside a
+ * running sentence ("Pour mémoire, un solde de 150 € reste dû …") is a mention, and weighs less.
+ */
+function labelStrength(f: string, labelAt: number): number {
+  const lead = f.slice(0, labelAt).trim();
+  return lead.length <= 12 || f.length <= 60 ? 1 : 0.6;
 }
 
 function lastNonZero(ms: MoneyMatch[]): MoneyMatch | null {
@@ -53,27 +92,27 @@ function lastNonZero(ms: MoneyMatch[]): MoneyMatch | null {
 }
 
 /** Amounts of a line, or of the next line when the label stands alone. */
-function valueFor(lines: readonly Line[], i: number, lang: Lang, labelEnd: number): MoneyMatch | null {
+function valueFor(lines: readonly Line[], i: number, lang: Lang, labelEnd: number, ctx: AmountContext): MoneyMatch | null {
   const line = lines[i]!;
-  const ms = moneyOnLine(line.raw, lang);
+  const ms = moneyOnLine(line.raw, lang, ctx);
   // Prefer amounts after the label; PDF layouts sometimes glue the value before it.
   const after = ms.filter((m) => m.index >= labelEnd);
   const pick = lastNonZero(after) ?? lastNonZero(ms);
   if (pick) return pick;
   const next = lines[i + 1];
   if (next && next.raw.trim().length < 40) {
-    const nm = moneyOnLine(next.raw, lang);
+    const nm = moneyOnLine(next.raw, lang, ctx);
     if (nm.length === 1 && /^[\s\d.,'€$£a-zA-Z-]*$/.test(next.raw)) return nm[0]!;
   }
   return null;
 }
 
-export function findTotals(lines: readonly Line[], source: FieldSource, base: number, lang: Lang): TotalsFound {
+export function findTotals(lines: readonly Line[], source: FieldSource, base: number, lang: Lang, ctx: AmountContext = {}): TotalsFound {
   const found: TotalsFound = { grand: [], due: [], mentioned: [], currencies: new Map() };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const f = line.folded;
-    for (const m of moneyOnLine(line.raw, lang)) {
+    for (const m of moneyOnLine(line.raw, lang, ctx)) {
       if (m.currency) found.currencies.set(m.currency, (found.currencies.get(m.currency) ?? 0) + 1);
     }
     if (f.length > 160 || !/\d/.test(f)) {
@@ -95,30 +134,30 @@ export function findTotals(lines: readonly Line[], source: FieldSource, base: nu
     // "TVA 20 %", "Total VAT" are tax lines; "Total factura (base + IVA)" is not.
     const taxLine = tax !== null && !TAX_INCLUDED.test(f) && (!grand || tax.index < grand.index || tax.index - (grand.index + grand[0].length) < 4);
     const notGrand = NOT_GRAND.test(f) || taxLine;
-    if (due && PREVIOUS.test(f)) due = null;
+    if (due && (PREVIOUS.test(f) || refersToOtherInvoice(f, ctx.ownNumber))) due = null;
     const bothAt = due && grand && grand.index < due.index ? due.index : -1;
     if (bothAt > 0 && grand && !NOT_GRAND.test(f.slice(0, bothAt))) {
       // "Der Rechnungsbetrag beläuft sich auf 671,15 €. Abzüglich … ein Zahlbetrag von 470,15 €."
-      const ms = moneyOnLine(line.raw, lang).filter((m) => m.index >= grand!.index && m.end <= bothAt);
+      const ms = moneyOnLine(line.raw, lang, ctx).filter((m) => m.index >= grand!.index && m.end <= bothAt);
       const v = lastNonZero(ms);
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base });
     }
     if (due && !/\b(?:acompte|deposit|anzahlung)\b/.test(f.slice(0, due.index))) {
-      const v = valueFor(lines, i, lang, due.index + due[0].length);
-      if (v) found.due.push({ value: { minor: v.minor, currency: v.currency }, source, score: base });
+      const v = valueFor(lines, i, lang, due.index + due[0].length, ctx);
+      if (v) found.due.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * labelStrength(f, due.index) });
     }
     if (grand && !notGrand && !due) {
-      const v = valueFor(lines, i, lang, grand.index + grand[0].length);
+      const v = valueFor(lines, i, lang, grand.index + grand[0].length, ctx);
       // A bare "Total" is weaker than "Total TTC" / "Gesamtbetrag".
       const strength = /^total$|^totale$|^totaal$/.test(grand[0]) ? 0.8 : 1;
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * strength });
     } else if (grand && due && /total|amount payable|te betalen/.test(due[0])) {
-      const v = valueFor(lines, i, lang, due.index + due[0].length);
+      const v = valueFor(lines, i, lang, due.index + due[0].length, ctx);
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * 0.7 });
     }
     const weak = !grand && !due ? GRAND_WEAK.exec(f) : null;
     if (weak && !NOT_GRAND.test(f) && !(tax && tax.index < weak[0].length)) {
-      const v = valueFor(lines, i, lang, 0);
+      const v = valueFor(lines, i, lang, 0, ctx);
       if (v) found.grand.push({ value: { minor: v.minor, currency: v.currency }, source, score: base * 0.5 });
     }
   }
@@ -132,27 +171,29 @@ const MENTION =
 const BEFORE_TAX_AFTER = /^\s*(?:\+\s*(?:iva|tva|vat|mwst|ust|btw|igic|gst|hst|tax)\b|(?:ht|htva|hors taxes?|excl\.?|excluding|exkl\.?|zzgl\.?|plus (?:vat|tax|mwst))(?![\p{L}]))/u;
 const BALANCE = /\b(?:balance due is|zahlbetrag von|reste a payer|solde de|remaining balance of)\s*$/;
 
-export function findMentionedAmounts(lines: readonly Line[], source: FieldSource, base: number, lang: Lang): TotalsFound {
+export function findMentionedAmounts(lines: readonly Line[], source: FieldSource, base: number, lang: Lang, ctx: AmountContext = {}): TotalsFound {
   const found: TotalsFound = { grand: [], due: [], mentioned: [], currencies: new Map() };
   for (const line of lines) {
     if (!/\d/.test(line.raw)) continue;
-    for (const m of moneyOnLine(line.raw, lang)) {
+    const other = refersToOtherInvoice(line.folded, ctx.ownNumber);
+    for (const m of moneyOnLine(line.raw, lang, ctx)) {
       if (!m.currency) continue;
       found.currencies.set(m.currency, (found.currencies.get(m.currency) ?? 0) + 1);
       const before = line.folded.slice(Math.max(0, m.index - 40), m.index);
-      if (BALANCE.test(before)) found.due.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
-      else if (MENTION.test(before) && !BEFORE_TAX_AFTER.test(line.folded.slice(m.end, m.end + 24))) found.mentioned.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
+      if (BALANCE.test(before)) {
+        if (!other) found.due.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
+      } else if (MENTION.test(before) && !BEFORE_TAX_AFTER.test(line.folded.slice(m.end, m.end + 24))) found.mentioned.push({ value: { minor: m.minor, currency: m.currency }, source, score: base * 0.6 });
     }
   }
   return found;
 }
 
 /** Largest amount with an explicit currency: last resort for PDF layouts whose labels lost their values. */
-export function largestAmount(lines: readonly Line[], lang: Lang): AmountReading | null {
+export function largestAmount(lines: readonly Line[], lang: Lang, ctx: AmountContext = {}): AmountReading | null {
   let best: AmountReading | null = null;
   for (const line of lines) {
     if (/\b(?:capital|kapital|stammkapital)\b/.test(line.folded)) continue;
-    for (const m of moneyOnLine(line.raw, lang)) {
+    for (const m of moneyOnLine(line.raw, lang, ctx)) {
       if (!m.currency) continue;
       if (!best || Math.abs(m.minor) > Math.abs(best.minor)) best = { minor: m.minor, currency: m.currency };
     }
@@ -172,12 +213,12 @@ const PART_LINE = /\b(?:tva|vat|tax|ust|mwst|iva|btw|gst|hst|acompte|deposit|anz
  * itself a tax, deposit or discount amount. That is judged from the words just before each amount (since the
  * previous amount), not from the whole line, because a paragraph invoice names the tax next to the total.
  */
-export function largestBodyAmount(lines: readonly Line[], lang: Lang): AmountReading | null {
+export function largestBodyAmount(lines: readonly Line[], lang: Lang, ctx: AmountContext = {}): AmountReading | null {
   let best: AmountReading | null = null;
   for (const line of lines) {
     if (!/\d/.test(line.raw) || line.raw.length > 4000) continue;
     let prevEnd = 0;
-    for (const m of moneyOnLine(line.raw, lang)) {
+    for (const m of moneyOnLine(line.raw, lang, ctx)) {
       const before = line.folded.slice(Math.max(prevEnd, m.index - PART_WINDOW), m.index);
       prevEnd = m.end;
       if (!m.currency || m.minor <= 0 || PART_LINE.test(before)) continue;

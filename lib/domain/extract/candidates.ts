@@ -58,16 +58,49 @@ export interface Line {
 
 /** Lines longer than this are cut: invoice fields sit on short lines, and it bounds regex work. */
 const MAX_LINE = 300;
+/** A paragraph longer than this is read as runs of whole sentences, each at most this long. */
+const PARAGRAPH = 200;
+const MAX_PIECES = 20;
+
+/**
+ * A one-paragraph invoice ("… meine Rechnung Nr. 2025-044 vom 07.07.2025 … : pauschal 780,00 €. Gemäß § 19
+ * UStG … Zahlungsziel: 14 Tage.") puts every field on one long line: it is cut into runs of whole sentences
+ * so that the line-based readers see each field with its own words, and nothing past MAX_LINE is lost.
+ */
+function splitParagraph(line: string): string[] {
+  if (line.length <= PARAGRAPH) return [line];
+  const out: string[] = [];
+  let start = 0;
+  let cut = 0;
+  const re = /[.!?;](?=\s+[\p{Lu}\p{N}(«"])/gu;
+  for (let m = re.exec(line); m && out.length < MAX_PIECES; m = re.exec(line)) {
+    const end = m.index + 1;
+    if (end - start > PARAGRAPH && cut > start) {
+      out.push(line.slice(start, cut));
+      start = cut;
+    }
+    cut = end;
+  }
+  if (line.length - start > PARAGRAPH && cut > start) {
+    out.push(line.slice(start, cut));
+    start = cut;
+  }
+  out.push(line.slice(start));
+  return out.map((p) => p.trim()).filter((p) => p.length > 0);
+}
 
 export function toLines(text: string, maxLines = 2000): Line[] {
   const out: Line[] = [];
   const src = typeof text === 'string' ? text : '';
   const parts = src.split('\n');
   for (let i = 0; i < parts.length && i < maxLines; i++) {
-    // Tabs separate table cells in PDF text: keep them, they bound values.
-    const cells = parts[i]!.slice(0, MAX_LINE).split('\t');
-    const raw = cells.map(normalizeAligned).join('\t');
-    out.push({ raw, folded: cells.map(foldAligned).join('\t'), no: i });
+    const pieces = parts[i]!.includes('\t') ? [parts[i]!] : splitParagraph(parts[i]!);
+    for (const piece of pieces.length > 0 ? pieces : ['']) {
+      // Tabs separate table cells in PDF text: keep them, they bound values.
+      const cells = piece.slice(0, MAX_LINE).split('\t');
+      const raw = cells.map(normalizeAligned).join('\t');
+      out.push({ raw, folded: cells.map(foldAligned).join('\t'), no: i });
+    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { IsoDate, Jurisdiction, Lang } from '../types';
 import { computeDueDate, findPaymentTerms, parsePaymentTerms, type PaymentTerms } from '../terms';
+import type { NumericOrder } from '../dates';
 import type { FieldSource } from './candidates';
 
 /** The payment terms an invoice states, read and turned into a due date (terms.ts does the arithmetic). */
@@ -32,18 +33,21 @@ export function findTermsDue(
   issueDate: IsoDate | null,
   lang: Lang,
   currency?: string | null,
+  /** The document's day/month order: dates inside the terms are read like every other date of the email. */
+  order?: NumericOrder,
 ): TermsReading | null {
   const jurisdiction = jurisdictionFor(lang, currency);
+  const ordered = order ? { order } : {};
   const found: Array<{ terms: PaymentTerms; raw: string; source: FieldSource }> = [];
   if (xmlTermsText) {
-    const t = parsePaymentTerms(xmlTermsText, { lang });
+    const t = parsePaymentTerms(xmlTermsText, { lang, ...ordered });
     // A discount-only clause parses as `unparseable` (with its discount): it is not the payment term.
     if (t.kind !== 'unparseable') {
       found.push({ terms: t, raw: xmlTermsText, source: 'xml' });
     }
   }
   for (const s of sources) {
-    const f = findPaymentTerms(s.text, { lang, ...(issueDate ? { issueDate } : {}) });
+    const f = findPaymentTerms(s.text, { lang, ...ordered, ...(issueDate ? { issueDate } : {}) });
     if (f && f.terms.kind !== 'unparseable') found.push({ terms: f.terms, raw: f.raw, source: s.kind });
   }
   const best = found[0];

@@ -26,7 +26,29 @@ const NOT_DUE = /\b(?:skonto|escompte|discount|sconto|descuento|korting|devis va
 const PAY_WORD =
   /\b(?:pay\w*|settle\w*|remit\w*|transfer|wire|due|regl\w*|regler|paiement|payer|payable|virement|verser|solder|zahl\w*|uberweis\w*|begleich\w*|betrag|erbitte|fallig|pago|pagar|abonar|transferencia|pagamento|pagare|saldare|bonifico|versare|betal\w*|overmaken|overboeken|voldoen|bedrag)\b/;
 const DEADLINE_BEFORE =
-  /(?:\bby|\bbefore|no later than|\buntil|\bavant(?: le)?|au plus tard(?: le)?|d'ici (?:le|au)|jusqu'au|\bbis(?: zum| spatestens| sp\.)?|spatestens(?: am| bis(?: zum)?)?|\bvor dem|antes del?|a mas tardar el|hasta el|\bentro(?: e non oltre)?(?: il| la)?|prima del|uiterlijk(?: op)?|\bvoor|\btot)\s*(?:le |el |il |den |the |on )?$/;
+  /(?:\bby|\bbefore|no later than|\buntil|\bavant(?: le)?|au plus tard(?: le)?|d'ici (?:le|au)|jusqu'au|\bpour le|\bbis(?: zum| spatestens| sp\.)?|spatestens(?: am| bis(?: zum)?)?|\bvor dem|antes del?|a mas tardar el|hasta el|\bentro(?: e non oltre)?(?: il| la)?|prima del|uiterlijk(?: op)?|\bvoor|\btot)\s*(?:le |el |il |den |the |on )?$/;
+/**
+ * "… pour le 4 mars 2025 au plus tard", "by 4 March at the latest", "am 4. März spätestens": a deadline word
+ * after the date makes it a deadline even when the word before it is a plain preposition ("le", "on", "am").
+ */
+const DEADLINE_AFTER = /^[\s,]*(?:au plus tard|dernier delai|at the latest|latest|spatestens|a mas tardar|como muy tarde|al piu tardi|entro e non oltre|uiterlijk)\b/;
+/** "la facture 2025-19 du 3 octobre" names another invoice's date when 2025-19 is not this one. */
+const NUMBER_IN = /\b(?:facture|invoice|[a-z]*rechnung|factura|fattura|factuur|avoir|gutschrift)\b\s*(?:n[°o.º]+|nr\.?|no\.?|#|number|nummer|numero)?\s*[:.]?\s*#?\s*([a-z]{0,6}[-/_.]?\d[a-z0-9\-/_.]*[a-z0-9])/g;
+
+/** The last invoice number named in `text`, if any. */
+function lastNumberIn(text: string): string | null {
+  let last: string | null = null;
+  NUMBER_IN.lastIndex = 0;
+  for (let m = NUMBER_IN.exec(text); m; m = NUMBER_IN.exec(text)) last = m[1]!;
+  return last;
+}
+
+function sameNumber(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const y = b.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return x === y || x.endsWith(y) || y.endsWith(x);
+}
+
 /** Sentences of a line, with their offsets: a discount clause must not veto the due clause beside it. */
 function sentences(f: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -57,7 +79,7 @@ export function findDocDates(
   lines: readonly Line[],
   source: FieldSource,
   base: number,
-  opts: { lang: Lang; ref?: IsoDate; order?: NumericOrder },
+  opts: { lang: Lang; ref?: IsoDate; order?: NumericOrder; ownNumber?: string | null },
 ): DateCandidates {
   const out: DateCandidates = { issue: [], due: [] };
   const dopts = { lang: opts.lang, ...(opts.ref ? { ref: opts.ref } : {}), ...(opts.order ? { order: opts.order } : {}) };
@@ -91,7 +113,11 @@ export function findDocDates(
         const sp = sentences(f).find((x) => d.index >= x.start && d.index < x.end);
         if (!sp) continue;
         const seg = f.slice(sp.start, sp.end);
-        if (!PAY_WORD.test(seg) || NOT_DUE.test(seg) || !DEADLINE_BEFORE.test(f.slice(Math.max(sp.start, d.index - 30), d.index))) continue;
+        if (!PAY_WORD.test(seg) || NOT_DUE.test(seg)) continue;
+        const lead = f.slice(Math.max(sp.start, d.index - 30), d.index);
+        // The date may end past its sentence ("am 4. März" splits at "4."): the tail is read from the date on.
+        const tail = f.slice(d.end, d.end + 30);
+        if (!DEADLINE_BEFORE.test(lead) && !DEADLINE_AFTER.test(tail)) continue;
         out.due.push({ value: d.date, source, score: base * 0.8 });
         break;
       }
@@ -104,7 +130,9 @@ export function findDocDates(
     // "Facture n° X du 3 mars 2025", "Invoice #FA-2017-0008 dated November 3, 2017".
     for (const d of dates) {
       const before = f.slice(Math.max(0, d.index - 70), d.index);
-      if (NUMBER_THEN_DATE.test(before) && !NOT_ISSUE.test(before)) {
+      const named = opts.ownNumber ? lastNumberIn(before) : null;
+      const otherInvoice = named !== null && !sameNumber(named, opts.ownNumber!);
+      if (NUMBER_THEN_DATE.test(before) && !NOT_ISSUE.test(before) && !otherInvoice) {
         out.issue.push({ value: d.date, source, score: base * 0.9 });
         break;
       }
