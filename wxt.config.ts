@@ -10,7 +10,9 @@ export default defineConfig({
     // storage: the sidebar's open/closed state; alarms: the hourly and midnight overdue recompute.
     // offscreen (Chrome only): PDFs are read in an offscreen document, because Chrome's service worker may not
     // import pdf.js; Firefox's background is an event page that reads them itself and has no such API.
-    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'offscreen'],
+    // notifications: tell the user when an invoice becomes overdue, a reminder falls due or a promise is broken
+    // (opt-out in the options; one daily digest by default, none on weekends).
+    permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'offscreen'],
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
   }),
 });

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
-import { badgeFor } from '@/lib/background/badge';
+import { badgeFor, badgeSeverity } from '@/lib/background/badge';
+import { checkNotifications, NOTIFICATION_ID_PREFIX } from '@/lib/background/notifier';
+import { oldestOverdueDueDate } from '@/lib/db/overdue';
 import { createInThreadPdfReader } from '@/lib/background/pdf-inthread';
 import { createOffscreenPdfReader } from '@/lib/background/pdf-offscreen';
 import { unavailable, type PdfReader } from '@/lib/background/pdf-reader';
@@ -20,11 +22,16 @@ export default defineBackground(() => {
   const store = new RelanceStore(db, { now: () => new Date() });
 
   async function refreshBadge(): Promise<void> {
-    const summary = await store.overdueSummary(localIsoDate(new Date()));
-    const badge = badgeFor(summary, {
-      none: browser.i18n.getMessage('badgeNone') || 'Relance',
-      overdue: (totals) => browser.i18n.getMessage('badgeOverdue', [String(summary.count), totals]) || `${summary.count} overdue: ${totals}`,
-    });
+    const today = localIsoDate(new Date());
+    const [summary, oldest] = await Promise.all([store.overdueSummary(today), oldestOverdueDueDate(db, today)]);
+    const badge = badgeFor(
+      summary,
+      {
+        none: browser.i18n.getMessage('badgeNone') || 'Relance',
+        overdue: (totals) => browser.i18n.getMessage('badgeOverdue', [String(summary.count), totals]) || `${summary.count} overdue: ${totals}`,
+      },
+      badgeSeverity(oldest, today),
+    );
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),
@@ -51,9 +58,30 @@ export default defineBackground(() => {
     return route(message, sender);
   });
 
+  // Notifications (issue 6): checked with the badge; what was announced is kept in the DB (lib/background/notifier.ts).
+  async function notify(): Promise<void> {
+    if (!browser.notifications) return;
+    await checkNotifications(db, store, {
+      now: () => new Date(),
+      // The keys are built by lib/background/notify.ts (NOTIFY_MESSAGE_KEYS), not literals WXT can type.
+      t: (key, subs) => (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs),
+      show: (id, title, message) =>
+        browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
+    });
+  }
+  // A click opens the popup's list in a tab (a notification cannot open the toolbar popup itself).
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_ID_PREFIX)) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }).catch(logError);
+    void browser.notifications.clear(id).catch(logError);
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_MIDNIGHT) void scheduleAlarms();
-    if (alarm.name === ALARM_HOURLY || alarm.name === ALARM_MIDNIGHT) refreshBadge().catch(logError);
+    if (alarm.name === ALARM_HOURLY || alarm.name === ALARM_MIDNIGHT) {
+      refreshBadge().catch(logError);
+      notify().catch(logError);
+    }
   });
 
   // Catch up after the browser was closed (possibly for days): recompute on every start.
@@ -64,6 +92,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void scheduleAlarms();
     refreshBadge().catch(logError);
+    notify().catch(logError);
   });
   refreshBadge().catch(logError);
 });

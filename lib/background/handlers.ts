@@ -6,6 +6,8 @@ import { StoreError, type RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Handlers } from '../messaging/router';
 import { checkCensoredHtml } from './diagnostics';
+import { createEverydayHandlers } from './everyday-handlers';
+import { createFollowupHandlers } from './followup-handlers';
 import { createMailSeen } from './mail-seen';
 import { unavailable, type PdfReader } from './pdf-reader';
 
@@ -29,6 +31,8 @@ export function createHandlers(store: RelanceStore, deps: { now(): Date; afterWr
     return r;
   };
   return {
+    ...createEverydayHandlers(store, deps),
+    ...createFollowupHandlers(store, { now: () => deps.now() }),
     'invoice.create': (req) => write(store.createInvoice(req.invoice)),
     'invoice.markPaid': (req) =>
       write(store.recordPayment(req.id, { date: req.date ?? today(), ...(req.amountMinor !== undefined ? { amountMinor: req.amountMinor } : {}) })),

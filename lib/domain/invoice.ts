@@ -54,6 +54,8 @@ export const InvoiceSchema = z.object({
   language: LangSchema.nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Snoozed: no reminder or notification before this day (issue 6; not indexed, so no schema version). */
+  snoozedUntil: IsoDateSchema.nullable().optional(),
 });
 export type Invoice = z.infer<typeof InvoiceSchema>;
 
@@ -77,6 +79,18 @@ export const NewInvoiceSchema = z
   .refine((v) => v.dueDate >= v.issueDate, { message: 'the due date is before the issue date', path: ['dueDate'] });
 export type NewInvoice = z.input<typeof NewInvoiceSchema>;
 
+/** Warning signs the user knows of beyond the mail (risk.ts ClientFlags), set in the sidebar. */
+export const ClientFlagsSchema = z
+  .object({
+    depositRefused: z.boolean(),
+    contractRefused: z.boolean(),
+    otherCompany: z.boolean(),
+    financialTrouble: z.boolean(),
+    keepsPushingDeadlines: z.boolean(),
+  })
+  .partial()
+  .strict();
+
 export const ClientSchema = z.object({
   key: z.string().min(1).max(320),
   email: EmailAddressSchema,
@@ -85,10 +99,13 @@ export const ClientSchema = z.object({
   b2b: z.boolean().default(true),
   language: LangSchema.nullable().default(null),
   paused: z.boolean().default(false),
+  /** Warning signs the user set by hand (risk.ts ClientFlags); not indexed, so no schema version needed. */
+  flags: ClientFlagsSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Client = z.infer<typeof ClientSchema>;
+
 
 export const EVENT_TYPES = [
   'created',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { JurisdictionSchema, LangSchema } from './types';
 
+export const NotificationSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  weekends: z.boolean().default(false),
+  /** 'daily': at most one notification a day, combining everything; 'immediate': one per check with news. */
+  digest: z.enum(['daily', 'immediate']).default('daily'),
+});
+
 /** Everything the options page edits. Every field has a default so a fresh install works as is. */
 export const SettingsSchema = z.object({
   identity: z
@@ -23,6 +30,8 @@ export const SettingsSchema = z.object({
   defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
   /** Track confident detections without asking (issue 4). */
   autoTrack: z.boolean().default(false),
+  /** Browser notifications (issue 6): opt-out; one daily digest; none on weekends unless asked. */
+  notifications: NotificationSettingsSchema.default({ enabled: true, weekends: false, digest: 'daily' }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 /** A partial update from the options page: only what is sent changes (no defaults filled in here). */
@@ -45,6 +54,7 @@ export const SettingsPatchSchema = z
     defaultJurisdiction: JurisdictionSchema,
     defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
     autoTrack: z.boolean(),
+    notifications: z.object({ enabled: z.boolean(), weekends: z.boolean(), digest: z.enum(['daily', 'immediate']) }).partial().strict(),
   })
   .partial()
   .strict();
@@ -56,6 +66,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     ...patch,
     identity: { ...current.identity, ...patch.identity },
     payment: { ...current.payment, ...patch.payment },
+    notifications: { ...current.notifications, ...patch.notifications },
   });
 }
 

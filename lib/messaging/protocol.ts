@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { ClientSchema, EventSchema, InvoiceSchema, NewInvoiceSchema } from '../domain/invoice';
+import { ClientFlagsSchema, ClientSchema, EventSchema, InvoiceSchema, NewInvoiceSchema } from '../domain/invoice';
+import type { NextStep } from '../domain/ladder';
+import type { FormalNoticeLetter } from '../domain/reminders/letter';
+import type { RiskProfile } from '../domain/risk';
 import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import { IsoDateSchema } from '../domain/types';
 import { BackupSchema } from '../db/backup';
 import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
 import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
 import { EmailSnapshotSchema } from '../webmail/snapshot';
+import { CsvCheckResponseSchema, CsvImportRequestSchema, CsvImportResponseSchema, CsvPreviewSchema, CsvTextSchema } from '../import/schemas';
 
 /**
  * The typed message protocol between the content scripts / extension pages and the background.
@@ -134,7 +138,38 @@ export const COMMANDS = {
     z.object({ diagnostics: z.array(DiagnosticSchema.extend({ id: z.number().int() })) }),
     ['extension'],
   ),
+  // Issue 6: CSV import/export, delete everything, snooze and pause (lib/import, lib/db/pauses.ts).
+  'csv.preview': command(z.object({ text: CsvTextSchema }), CsvPreviewSchema, ['extension']),
+  'csv.check': command(CsvImportRequestSchema, CsvCheckResponseSchema, ['extension']),
+  'csv.import': command(CsvImportRequestSchema, CsvImportResponseSchema, ['extension']),
+  'data.exportCsv': command(z.object({}), z.object({ csv: z.string() }), ['extension']),
+  'data.deleteAll': command(z.object({ confirm: z.literal('DELETE') }), z.object({ deleted: z.literal(true) }), ['extension']),
+  'invoice.snooze': command(z.object({ id: z.string().min(1).max(64), until: IsoDateSchema.nullable() }), InvoiceSchema, ['content', 'extension']),
+  'invoice.pause': command(z.object({ id: z.string().min(1).max(64), paused: z.boolean() }), InvoiceSchema, ['content', 'extension']),
+  'client.pause': command(z.object({ clientEmail: z.string().min(3).max(320), paused: z.boolean() }), ClientSchema, ['content', 'extension']),
+  // Follow-up (lib/background/followup-handlers.ts). Risk, next step and letter are built by lib/domain from the
+  // store: the schemas only check the envelope's shape, the types come from the domain.
+  'client.followup': command(
+    z.object({ clientEmail: z.string().min(3).max(320) }),
+    z.object({ today: IsoDateSchema, risk: z.custom<RiskProfile>(isPlainObject), next: z.custom<NextStep>(isPlainObject), flags: ClientFlagsSchema }),
+    ['content', 'extension'],
+  ),
+  'client.flags': command(z.object({ clientEmail: z.string().min(3).max(320), flags: ClientFlagsSchema }), z.object({ flags: ClientFlagsSchema }), ['content', 'extension']),
+  'letter.get': command(
+    z.object({ clientEmail: z.string().min(3).max(320) }),
+    z.object({ language: z.string(), letter: z.custom<FormalNoticeLetter>(isPlainObject) }),
+    ['extension'],
+  ),
+  'dossier.export': command(
+    z.object({ clientEmail: z.string().min(3).max(320) }),
+    z.object({ json: z.string(), text: z.string(), filename: z.string() }),
+    ['content', 'extension'],
+  ),
 } as const;
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 export type CommandName = keyof typeof COMMANDS;
 export type RequestOf<C extends CommandName> = z.input<(typeof COMMANDS)[C]['request']>;

@@ -7,7 +7,7 @@ import { DIST_DIR, GMAIL_ORIGIN, OUTLOOK_ORIGINS, assertBuilt } from './harness'
  * The built manifest asks for nothing more than Relance uses: no <all_urls>, no host access beyond the
  * webmails, only the expected permissions, and no code from anywhere but the package.
  */
-const EXPECTED_PERMISSIONS = ['alarms', 'offscreen', 'storage'];
+const EXPECTED_PERMISSIONS = ['alarms', 'notifications', 'offscreen', 'storage'];
 const WEBMAIL_MATCHES = [GMAIL_ORIGIN, ...OUTLOOK_ORIGINS].map((o) => `${o}/*`).sort();
 
 interface Manifest {
