@@ -5,6 +5,7 @@ import { RelanceError, send } from '@/lib/messaging/client';
 import { t } from '@/components/ui/i18n';
 import { currencyOptions } from '@/components/ui/invoice-form';
 import { DataSection } from './DataSection';
+import { DetectionSection } from './DetectionSection';
 
 const UI_LANGUAGES: { value: Lang; label: string }[] = [
   { value: 'fr', label: 'Français' },
@@ -133,6 +134,7 @@ export function Options() {
       ) : (
         <p className="rl-status-line" role="status" data-kind={status?.kind}>{status?.text ?? t('loading')}</p>
       )}
+      {settings ? <DetectionSection autoTrack={settings.autoTrack} /> : null}
       <DataSection onImported={() => send('settings.get', {}).then(setSettings).catch(() => undefined)} />
     </main>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
-import type { Invoice } from '@/lib/domain/invoice';
+import type { Invoice, NewInvoice } from '@/lib/domain/invoice';
 import type { Lang } from '@/lib/domain/types';
-import { RelanceError, send } from '@/lib/messaging/client';
+import { ask, BridgeError } from '@/lib/content/bridge';
 import { t, type MessageKey } from '@/components/ui/i18n';
 import { parseInvoiceForm, type InvoiceFormErrors, type InvoiceFormField, type InvoiceFormValues } from '@/components/ui/invoice-form';
 
@@ -11,10 +11,15 @@ interface InvoiceFormProps {
   lang?: Lang;
   onSaved: (invoice: Invoice) => void;
   onCancel: () => void;
+  /** What saving does; by default a new invoice. Confirming an edited detection passes its own. */
+  save?: (invoice: NewInvoice) => Promise<Invoice>;
+  title?: string;
 }
 
+const createInvoice = (invoice: NewInvoice) => ask('invoice.create', { invoice });
+
 /** Manual entry: also the fallback users keep forever when detection misses. Stable hooks: data-relance, field names. */
-export function InvoiceForm({ initial, currencies, lang, onSaved, onCancel }: InvoiceFormProps) {
+export function InvoiceForm({ initial, currencies, lang, onSaved, onCancel, save = createInvoice, title }: InvoiceFormProps) {
   const [values, setValues] = useState<InvoiceFormValues>(initial);
   const [errors, setErrors] = useState<InvoiceFormErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -38,12 +43,12 @@ export function InvoiceForm({ initial, currencies, lang, onSaved, onCancel }: In
     }
     setSaving(true);
     try {
-      const saved = await send('invoice.create', { invoice: parsed.invoice });
+      const saved = await save(parsed.invoice);
       onSaved(saved);
     } catch (err) {
       // The background's own words (e.g. "invoice F-1 already exists for this client"): already fit for the user.
-      const message = err instanceof RelanceError ? err.message : t('errUnexpected');
-      if (err instanceof RelanceError && err.code === 'duplicate') setErrors((errs) => ({ ...errs, number: message }));
+      const message = err instanceof BridgeError ? err.message : t('errUnexpected');
+      if (err instanceof BridgeError && err.code === 'duplicate') setErrors((errs) => ({ ...errs, number: message }));
       else setServerError(message);
     } finally {
       setSaving(false);
@@ -84,7 +89,7 @@ export function InvoiceForm({ initial, currencies, lang, onSaved, onCancel }: In
 
   return (
     <form className="rl-form" data-relance="invoice-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('formTitle')}</h3>
+      <h3 id={`${id}-title`}>{title ?? t('formTitle')}</h3>
       {serverError ? (
         <p className="rl-form-error" role="alert" data-relance="form-error">
           {serverError}

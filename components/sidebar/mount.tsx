@@ -1,8 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ask } from '@/lib/content/bridge';
+import { startController } from '@/lib/content/controller';
+import { createSidebarHost } from '@/lib/content/host';
 import type { WebmailAdapter } from '@/lib/webmail/adapter';
 import { loadSidebarOpen, saveSidebarOpen } from '@/lib/webmail/sidebar-state';
+import { createSidebarBus } from './bus';
 import { Sidebar } from './Sidebar';
 import '@/components/ui/relance.css';
 
@@ -17,6 +21,10 @@ export interface SidebarLayout {
  * Everything is torn down when the content script is invalidated (extension reloaded or updated).
  */
 export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAdapter, layout: SidebarLayout): Promise<void> {
+  // The controller starts first: a sent invoice is reported even before the panel has rendered.
+  const bus = createSidebarBus();
+  startController({ adapter, ask, signal: ctx.signal, onPageState: bus.setPage, onDataChanged: bus.dataChanged, onInvoiceSent: bus.invoiceSent });
+  const host = createSidebarHost(document);
   const initialOpen = await loadSidebarOpen();
   if (ctx.isInvalid) return;
   const ui = await createShadowRootUi<Root>(ctx, {
@@ -30,7 +38,7 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAd
     isolateEvents: true,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<Sidebar adapter={adapter} signal={ctx.signal} topInsetPx={layout.topInsetPx} initialOpen={initialOpen} onOpenChange={(open) => void saveSidebarOpen(open)} />);
+      root.render(<Sidebar adapter={adapter} ask={ask} bus={bus} host={host} signal={ctx.signal} topInsetPx={layout.topInsetPx} initialOpen={initialOpen} onOpenChange={(open) => void saveSidebarOpen(open)} />);
       return root;
     },
     onRemove(root) {

@@ -1,4 +1,5 @@
-import { daysOverdue, displayStatus, outstandingMinor, type Invoice } from '@/lib/domain/invoice';
+import type { Invoice } from '@/lib/domain/invoice';
+import { daysOverdue, displayStatus, outstandingMinor } from './invoice-status';
 import { formatAmount, formatIsoDate } from './format';
 import { t } from './i18n';
 
@@ -10,6 +11,10 @@ interface InvoiceRowProps {
   showClient?: boolean;
   busy?: boolean;
   onMarkPaid?: (invoice: Invoice) => void;
+  /** Sidebar only: put the client's next reminder in the webmail's editor. */
+  onInsertReminder?: (invoice: Invoice) => void;
+  /** A line under the row (the popup's next step). */
+  note?: string;
 }
 
 /** What the status pill says: "Paid", "12 days overdue", "Due today", "Due in 5 days". */
@@ -23,7 +28,7 @@ export function statusText(invoice: Invoice, today: string): string {
 }
 
 /** One invoice, the same in the sidebar and the popup. Stable test hooks: data-relance, data-invoice-number, data-status. */
-export function InvoiceRow({ invoice, today, locale, showClient, busy, onMarkPaid }: InvoiceRowProps) {
+export function InvoiceRow({ invoice, today, locale, showClient, busy, onMarkPaid, onInsertReminder, note }: InvoiceRowProps) {
   const status = displayStatus(invoice, today);
   const client = invoice.clientName || invoice.clientEmail;
   const amount = formatAmount(status === 'paid' ? invoice.amountMinor : outstandingMinor(invoice), invoice.currency, locale);
@@ -42,6 +47,7 @@ export function InvoiceRow({ invoice, today, locale, showClient, busy, onMarkPai
           <span className={`rl-status rl-status-${status}`}>{statusText(invoice, today)}</span>
           <span>{t('dueOn', [formatIsoDate(invoice.dueDate, locale)])}</span>
         </div>
+        {note ? <div className="rl-invoice-note">{note}</div> : null}
       </div>
       <div className="rl-invoice-side">
         <span className="rl-invoice-amount">{amount}</span>
@@ -54,6 +60,17 @@ export function InvoiceRow({ invoice, today, locale, showClient, busy, onMarkPai
             onClick={() => onMarkPaid(invoice)}
           >
             {t('markPaid')}
+          </button>
+        ) : null}
+        {status !== 'paid' && onInsertReminder ? (
+          <button
+            type="button"
+            data-relance="insert-reminder"
+            disabled={busy}
+            aria-label={t('insertReminderLabel', [invoice.number])}
+            onClick={() => onInsertReminder(invoice)}
+          >
+            {t('insertReminderShort')}
           </button>
         ) : null}
       </div>

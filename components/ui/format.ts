@@ -1,9 +1,17 @@
-import { formatMoney } from '@/lib/domain/money';
-import { LANGS, type Lang } from '@/lib/domain/types';
+import type { Lang } from '@/lib/domain/types';
+import { currencyDecimals } from './amount';
+
+// Values only from zod-free modules: this file is bundled into the content script (see invoice-status.ts).
+const LANGS: readonly Lang[] = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'];
 
 /** "1 234,56 €" in French, "€1,234.56" in English. */
 export function formatAmount(minor: number, currency: string, locale: string): string {
-  return formatMoney({ minor, currency }, locale);
+  const digits = currencyDecimals(currency);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  } catch {
+    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+  }
 }
 
 /** A civil date ("2026-11-02") as the locale writes it ("2 nov. 2026", "Nov 2, 2026"); the date never shifts by zone. */

@@ -1,6 +1,20 @@
-import { NewInvoiceSchema, type NewInvoice } from '@/lib/domain/invoice';
-import { currencyDigits, parseAmount } from '@/lib/domain/money';
-import { isValidIsoDate, type Lang } from '@/lib/domain/types';
+import type { NewInvoice } from '@/lib/domain/invoice';
+import type { Lang } from '@/lib/domain/types';
+import { currencyDecimals, parseFormAmount } from './amount';
+
+/*
+ * The checks mirror NewInvoiceSchema (lib/domain/invoice.ts) without importing it: this file is bundled into the
+ * content script, where zod would cost a fifth of the size budget. The background validates again with the schema;
+ * test/unit/ui-invoice-form.test.ts checks that what this accepts, the schema accepts.
+ */
+const EMAIL_RE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
+
+function isRealIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
 /** The manual-entry form's fields, as the inputs hold them (strings). Names are the stable `name` attributes. */
 export interface InvoiceFormValues {
@@ -28,38 +42,6 @@ export type InvoiceFormErrors = Partial<Record<InvoiceFormField, string>>;
 
 export type InvoiceFormResult = { ok: true; invoice: NewInvoice } | { ok: false; errors: InvoiceFormErrors };
 
-/** Schema field -> form field (the form holds the amount as text; the schema as minor units). */
-const FIELD_OF: Record<string, InvoiceFormField> = {
-  clientEmail: 'clientEmail',
-  clientName: 'clientName',
-  number: 'number',
-  amountMinor: 'amount',
-  currency: 'currency',
-  issueDate: 'issueDate',
-  dueDate: 'dueDate',
-};
-
-/** The message key for a schema complaint about a field. */
-function errorKeyFor(field: InvoiceFormField): string {
-  switch (field) {
-    case 'clientEmail':
-      return 'errEmail';
-    case 'number':
-      return 'errNumber';
-    case 'amount':
-      return 'errAmountZero';
-    case 'currency':
-      return 'errCurrency';
-    case 'issueDate':
-      return 'errDate';
-    case 'dueDate':
-      // Both dates are valid by now (checked first): what remains is the cross-field rule.
-      return 'errDueBeforeIssue';
-    default:
-      return 'errTooLong';
-  }
-}
-
 /**
  * Form text -> a NewInvoice the background accepts, or the errors to show next to each field. The amount takes a
  * plain decimal ("2880.00") or the locale's form ("2 880,00", "2,880.00"); dates come from `<input type=date>` (ISO).
@@ -68,41 +50,41 @@ function errorKeyFor(field: InvoiceFormField): string {
 export function parseInvoiceForm(values: InvoiceFormValues, opts: { lang?: Lang } = {}): InvoiceFormResult {
   const errors: InvoiceFormErrors = {};
   const currency = values.currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'errCurrency';
   const amountText = values.amount.trim();
   let amountMinor: number | null = null;
   if (amountText === '') errors.amount = 'errAmountRequired';
   else {
-    amountMinor = parseAmount(amountText, { lang: opts.lang, digits: currencyDigits(currency || 'EUR') });
+    amountMinor = parseFormAmount(amountText, { lang: opts.lang, digits: currencyDecimals(errors.currency ? 'EUR' : currency) });
     if (amountMinor === null) errors.amount = 'errAmount';
     else if (amountMinor < 0) errors.amount = 'errAmountNegative';
+    else if (amountMinor === 0) errors.amount = 'errAmountZero';
   }
+  const email = values.clientEmail.trim();
+  if (email.length > 320 || !EMAIL_RE.test(email)) errors.clientEmail = 'errEmail';
+  if (values.clientName.trim().length > 200) errors.clientName = 'errTooLong';
+  const number = values.number.trim();
+  if (number === '' || number.length > 100) errors.number = 'errNumber';
   for (const field of ['issueDate', 'dueDate'] as const) {
     const value = values[field].trim();
     if (value === '') errors[field] = 'errDateRequired';
-    else if (!isValidIsoDate(value)) errors[field] = 'errDate';
+    else if (!isRealIsoDate(value)) errors[field] = 'errDate';
   }
-
-  const candidate = {
-    clientEmail: values.clientEmail,
-    clientName: values.clientName,
-    number: values.number,
-    amountMinor: amountMinor ?? 1,
-    currency,
-    issueDate: values.issueDate.trim(),
-    dueDate: values.dueDate.trim(),
-    source: 'manual' as const,
+  if (!errors.issueDate && !errors.dueDate && values.dueDate.trim() < values.issueDate.trim()) errors.dueDate = 'errDueBeforeIssue';
+  if (Object.keys(errors).length > 0 || amountMinor === null) return { ok: false, errors };
+  return {
+    ok: true,
+    invoice: {
+      clientEmail: values.clientEmail,
+      clientName: values.clientName,
+      number: values.number,
+      amountMinor,
+      currency,
+      issueDate: values.issueDate.trim(),
+      dueDate: values.dueDate.trim(),
+      source: 'manual',
+    },
   };
-  const parsed = NewInvoiceSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = FIELD_OF[String(issue.path[0] ?? '')];
-      // "Due before issue" means nothing while the issue date itself is wrong.
-      if (field === 'dueDate' && errors.issueDate) continue;
-      if (field && !errors[field]) errors[field] = errorKeyFor(field);
-    }
-  }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, invoice: candidate };
 }
 
 /** An empty form for a correspondent (or none), in the user's default currency; dates default to today. */
@@ -118,5 +100,21 @@ export function emptyInvoiceForm(
     currency: defaults.currency,
     issueDate: defaults.today,
     dueDate: '',
+  };
+}
+
+/** The form prefilled from a stored invoice (a detection to check before confirming). */
+export function formValuesOf(inv: { clientEmail: string; clientName: string; number: string; amountMinor: number; currency: string; issueDate: string; dueDate: string }): InvoiceFormValues {
+  const digits = currencyDecimals(inv.currency);
+  const abs = String(Math.abs(inv.amountMinor)).padStart(digits + 1, '0');
+  const amount = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+  return {
+    clientEmail: inv.clientEmail,
+    clientName: inv.clientName,
+    number: inv.number,
+    amount: inv.amountMinor < 0 ? `-${amount}` : amount,
+    currency: inv.currency,
+    issueDate: inv.issueDate,
+    dueDate: inv.dueDate,
   };
 }

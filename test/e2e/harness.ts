@@ -186,9 +186,15 @@ function fixtureHtml(src: FixtureSource): string {
  * are single-page apps with the view in the hash or path); anything else on the host is refused and
  * recorded like the rest, so a fixture that pulls a remote file shows up in the test.
  */
+/**
+ * A file the webmail itself serves (an attachment download), answered for non-document requests whose URL contains
+ * the key: `{ path }` (relative to the project) with its content type, or a bare `{ status }` (e.g. 404).
+ */
+export type ServedFile = { path: string; contentType?: string } | { status: number };
+
 export async function serveWebmail(
   session: Pick<ExtensionSession, 'context' | 'blocked'>,
-  pages: { gmail?: FixtureSource; outlook?: FixtureSource },
+  pages: { gmail?: FixtureSource; outlook?: FixtureSource; files?: Record<string, ServedFile> },
 ): Promise<void> {
   const serve = async (pattern: string, src: FixtureSource) => {
     const html = fixtureHtml(src);
@@ -196,6 +202,11 @@ export async function serveWebmail(
       const req = route.request();
       if (req.resourceType() === 'document') {
         return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      const file = Object.entries(pages.files ?? {}).find(([key]) => req.url().includes(key))?.[1];
+      if (file) {
+        if ('status' in file) return route.fulfill({ status: file.status, body: '' });
+        return route.fulfill({ status: 200, contentType: file.contentType ?? 'application/pdf', body: readFileSync(resolve(PROJECT_ROOT, file.path)) });
       }
       session.blocked.push({ url: req.url(), initiator: initiatorOf(req), resourceType: req.resourceType() });
       return route.abort('blockedbyclient');

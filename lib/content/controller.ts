@@ -1,0 +1,189 @@
+import type { MailSeenResponse } from '@/lib/messaging/protocol';
+import type { ThreadView, WebmailAdapter } from '@/lib/webmail/adapter';
+import type { EmailSnapshot, SnapshotAttachment } from '@/lib/webmail/snapshot';
+import { bytesToBase64 } from './base64';
+import type { Ask } from './bridge';
+
+/**
+ * The content script's logic that is not UI: tells the background what the user sends and reads, and tells the
+ * sidebar whether the page is readable. Event-driven only (the adapter's observers): no timer runs while the page
+ * is idle. Nothing here throws into the page; a failed report is forgotten so the next look at the message retries.
+ */
+
+export interface PageState {
+  webmail: WebmailAdapter['name'];
+  /** False: a layout the adapter does not know; the sidebar shows the degraded notice and keeps manual entry. */
+  recognised: boolean;
+}
+
+export interface ControllerDeps {
+  adapter: WebmailAdapter;
+  ask: Ask;
+  signal: AbortSignal;
+  onPageState: (state: PageState) => void;
+  /** Called (at most once per batch of reports) when the background wrote something the sidebar shows. */
+  onDataChanged: () => void;
+  /** A sent mail became a tracked or detected invoice: the sidebar can show that client with no thread open. */
+  onInvoiceSent?: (client: { email: string; name: string }) => void;
+  /** Debounce of the report queue; mutations arrive in bursts while a thread renders. */
+  debounceMs?: number;
+}
+
+/** Outcomes after which the sidebar's data is stale. */
+const CHANGING_OUTCOMES: ReadonlySet<MailSeenResponse['outcome']> = new Set(['detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked']);
+const MAX_PDFS_PER_MAIL = 5;
+
+export function isPdf(att: SnapshotAttachment): boolean {
+  return (att.contentType ?? '').toLowerCase() === 'application/pdf' || /\.pdf$/i.test(att.filename);
+}
+
+/** The key that says "this message was already reported in this page session". */
+export function reportKey(snap: EmailSnapshot): string | null {
+  return snap.messageId ? `${snap.webmail}:${snap.messageId}` : null;
+}
+
+/**
+ * Sent mail first, then the rest oldest first: a reply can only be matched to an invoice the background already
+ * knows, and webmails list threads in either order (Outlook shows the newest message on top).
+ */
+export function inReportOrder(messages: readonly EmailSnapshot[]): EmailSnapshot[] {
+  const time = (m: EmailSnapshot) => (m.date ? Date.parse(m.date) : Number.NaN);
+  return messages
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => {
+      if (a.m.direction !== b.m.direction) return a.m.direction === 'sent' ? -1 : 1;
+      const ta = time(a.m);
+      const tb = time(b.m);
+      if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+      return a.i - b.i;
+    })
+    .map((x) => x.m);
+}
+
+export interface Controller {
+  /** Resolves when every queued report has been answered (tests, and the sidebar after a send). */
+  idle(): Promise<void>;
+}
+
+export function startController(deps: ControllerDeps): Controller {
+  const { adapter, ask, signal } = deps;
+  const debounceMs = deps.debounceMs ?? 150;
+  const reported = new Set<string>();
+  const diagnosed = new Set<string>();
+  const queue: EmailSnapshot[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let lastRecognised: boolean | null = null;
+
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      // A webmail quirk must never surface in the page.
+    }
+  };
+
+  function checkPage(): void {
+    let recognised = false;
+    try {
+      recognised = adapter.recognised();
+    } catch {
+      recognised = false;
+    }
+    if (recognised !== lastRecognised) {
+      lastRecognised = recognised;
+      guard(() => deps.onPageState({ webmail: adapter.name, recognised }));
+    }
+    if (!recognised) reportDiagnostic();
+  }
+
+  function reportDiagnostic(): void {
+    let diagnostic: ReturnType<WebmailAdapter['diagnose']> = null;
+    try {
+      diagnostic = adapter.diagnose();
+    } catch {
+      return;
+    }
+    // Once per view kind per page load: the options page needs one example, not one per mutation.
+    if (!diagnostic || diagnosed.has(diagnostic.view)) return;
+    diagnosed.add(diagnostic.view);
+    ask('diagnostic.report', { diagnostic }).catch(() => undefined);
+  }
+
+  async function attachmentsOf(snap: EmailSnapshot): Promise<Array<{ filename: string; base64: string }>> {
+    if (snap.direction !== 'sent') return [];
+    const pdfs = snap.attachments.filter((a) => isPdf(a) && a.downloadUrl).slice(0, MAX_PDFS_PER_MAIL);
+    const out: Array<{ filename: string; base64: string }> = [];
+    for (const att of pdfs) {
+      const bytes = await adapter.fetchAttachment(att).catch(() => null);
+      // No bytes: the background reports the file as not read and falls back to the body.
+      if (bytes && bytes.byteLength > 0) out.push({ filename: att.filename, base64: bytesToBase64(bytes) });
+    }
+    return out;
+  }
+
+  async function reportOne(snap: EmailSnapshot): Promise<boolean> {
+    const key = reportKey(snap);
+    try {
+      const attachments = await attachmentsOf(snap);
+      const res = await ask('mail.seen', { snapshot: snap, ...(attachments.length > 0 ? { attachments } : {}) });
+      const to = snap.to[0];
+      if (snap.via === 'send' && (res.outcome === 'detected' || res.outcome === 'tracked') && to && deps.onInvoiceSent) {
+        const notify = deps.onInvoiceSent;
+        guard(() => notify({ email: to.email.toLowerCase(), name: to.name ?? '' }));
+      }
+      return CHANGING_OUTCOMES.has(res.outcome);
+    } catch {
+      if (key) reported.delete(key);
+      return false;
+    }
+  }
+
+  async function drain(): Promise<void> {
+    let changed = false;
+    while (queue.length > 0 && !signal.aborted) {
+      const snap = queue.shift()!;
+      if (await reportOne(snap)) changed = true;
+    }
+    if (changed && !signal.aborted) guard(deps.onDataChanged);
+  }
+
+  function schedule(): void {
+    if (timer !== null || signal.aborted) return;
+    timer = setTimeout(() => {
+      timer = null;
+      running = running.then(drain, drain);
+    }, debounceMs);
+  }
+
+  function enqueue(snap: EmailSnapshot): void {
+    const key = reportKey(snap);
+    if (key) {
+      if (reported.has(key)) return;
+      reported.add(key);
+    }
+    queue.push(snap);
+    schedule();
+  }
+
+  signal.addEventListener('abort', () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    queue.length = 0;
+  });
+
+  guard(() => adapter.observe(checkPage, signal));
+  guard(() => adapter.observeMessages((thread: ThreadView) => inReportOrder(thread.messages).forEach(enqueue), signal));
+  guard(() => adapter.observeSends(enqueue, signal));
+  checkPage();
+
+  return {
+    async idle() {
+      while (timer !== null || queue.length > 0) {
+        await new Promise((r) => setTimeout(r, debounceMs));
+        await running;
+      }
+      await running;
+    },
+  };
+}
