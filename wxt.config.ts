@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // RELANCE_OUT_DIR lets two builds run side by side (a bench while tests run); the default is WXT's .output.
+  ...(process.env.RELANCE_OUT_DIR ? { outDir: process.env.RELANCE_OUT_DIR } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
