@@ -15,6 +15,10 @@ export default defineConfig({
     // notifications: tell the user when an invoice becomes overdue, a reminder falls due or a promise is broken
     // (opt-out in the options; one daily digest by default, none on weekends).
     permissions: browser === 'firefox' ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms', 'notifications', 'offscreen'],
+    // Firefox MV3 needs a stable add-on id, and new add-ons must declare what data they collect: none.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'relance@relance-invoices.org', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
   }),
 });
