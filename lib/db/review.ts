@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientKeyFor, EmailAddressSchema, type Invoice } from '../domain/invoice';
+import { clientKeyFor, EmailAddressSchema, InvoiceNumberSchema, PartyNameSchema, type Invoice } from '../domain/invoice';
 import { CurrencySchema, IsoDateSchema } from '../domain/types';
 import type { RelanceDb } from './schema';
 import { StoreError, type Clock } from './store';
@@ -12,12 +12,12 @@ import { StoreError, type Clock } from './store';
 /** What the user may correct when confirming a detection. */
 export const InvoiceEditsSchema = z
   .object({
-    number: z.string().trim().min(1, 'the invoice number is required').max(100),
+    number: InvoiceNumberSchema(),
     amountMinor: z.number().int().safe().refine((n) => n !== 0, 'the amount cannot be zero'),
     currency: CurrencySchema,
     issueDate: IsoDateSchema,
     dueDate: IsoDateSchema,
-    clientName: z.string().trim().max(200),
+    clientName: PartyNameSchema,
     clientEmail: EmailAddressSchema,
   })
   .partial()

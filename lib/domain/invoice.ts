@@ -28,12 +28,31 @@ export const EmailAddressSchema = z
   .max(320)
   .regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'not a valid email address');
 
+/**
+ * Invisible format characters a hostile mail can hide in an invoice number or a name: bidi embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069: "F-1\u202E" reads differently than it sorts and matches), zero-width
+ * space and no-break (U+200B, U+2060, U+FEFF), soft hyphen, Arabic letter mark, Mongolian vowel separator. They are
+ * removed at the storage boundary, so what is stored, matched and shown is what one sees. Names keep ZWJ/ZWNJ and
+ * LRM/RLM (U+200C–U+200F), which some scripts and right-to-left names need; invoice numbers, being identifiers, lose
+ * them too.
+ */
+const INVISIBLE_IN_NAMES = /[\u00AD\u061C\u180E\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_IN_NUMBERS = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+export const stripInvisibleInName = (s: string): string => s.replace(INVISIBLE_IN_NAMES, '');
+export const stripInvisibleInNumber = (s: string): string => s.replace(INVISIBLE_IN_NUMBERS, '');
+
+/** An invoice number as stored: invisible characters removed, then trimmed, 1–100 characters. */
+export const InvoiceNumberSchema = (required = 'the invoice number is required') =>
+  z.string().transform(stripInvisibleInNumber).pipe(z.string().trim().min(1, required).max(100));
+/** A client's name as stored: invisible characters removed, trimmed, at most 200 characters. */
+export const PartyNameSchema = z.string().transform(stripInvisibleInName).pipe(z.string().trim().max(200));
+
 export const InvoiceSchema = z.object({
   id: z.string().min(1).max(64),
   clientKey: z.string().min(1).max(320),
   clientEmail: EmailAddressSchema,
-  clientName: z.string().max(200).default(''),
-  number: z.string().trim().min(1).max(100),
+  clientName: PartyNameSchema.default(''),
+  number: InvoiceNumberSchema(),
   amountMinor: z.number().int().safe(),
   /** Amount payable when it differs from the total (deposit already paid, arrears added). */
   amountDueMinor: z.number().int().safe().nullable().default(null),
@@ -63,8 +82,8 @@ export type Invoice = z.infer<typeof InvoiceSchema>;
 export const NewInvoiceSchema = z
   .object({
     clientEmail: EmailAddressSchema,
-    clientName: z.string().trim().max(200).default(''),
-    number: z.string().trim().min(1, 'the invoice number is required').max(100),
+    clientName: PartyNameSchema.default(''),
+    number: InvoiceNumberSchema(),
     amountMinor: z.number().int().safe().refine((n) => n !== 0, 'the amount cannot be zero'),
     currency: CurrencySchema,
     issueDate: IsoDateSchema,
@@ -94,7 +113,7 @@ export const ClientFlagsSchema = z
 export const ClientSchema = z.object({
   key: z.string().min(1).max(320),
   email: EmailAddressSchema,
-  name: z.string().max(200).default(''),
+  name: PartyNameSchema.default(''),
   jurisdiction: JurisdictionSchema.nullable().default(null),
   b2b: z.boolean().default(true),
   language: LangSchema.nullable().default(null),

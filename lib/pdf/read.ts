@@ -7,6 +7,7 @@
  * and every failure becomes a value, never an exception.
  */
 import { getResolvedPDFJS } from 'unpdf';
+import { checkEmbeddedFileSizes } from './embedded-guard';
 import { buildLines, type PositionedText } from './lines';
 
 export type PdfFailureReason = 'too_large' | 'encrypted' | 'malformed' | 'timeout' | 'empty';
@@ -108,7 +109,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadPdfOptions = {}): Pro
     if (pageCount === 0) return fail('empty', 'could not read: the PDF has no pages');
 
     const { text, truncated } = await readText(doc, Math.min(pageCount, maxPages), maxTextChars, stopIfFinished);
-    const { embedded, attachmentNames } = await readAttachments(doc, embeddedFiles, () => finished);
+    const { embedded, attachmentNames } = await readAttachments(doc, embeddedFiles, () => finished, () => checkEmbeddedFileSizes(bytes, MAX_EMBEDDED_FILE_BYTES));
     return { ok: true, text, pageCount, embedded, attachmentNames, truncated: truncated || pageCount > maxPages };
   })();
   // After a timeout the work keeps failing in the background as the task is destroyed: swallow it.
@@ -199,6 +200,8 @@ async function readAttachments(
   doc: PdfDocLike,
   which: 'xml' | 'all',
   stop: () => boolean,
+  /** Checked once, before the first decompression: pdf.js inflates an attachment whole (see embedded-guard.ts). */
+  withinLimits: () => Promise<{ ok: boolean }>,
 ): Promise<{ embedded: EmbeddedFile[]; attachmentNames: string[] }> {
   const embedded: EmbeddedFile[] = [];
   const attachmentNames: string[] = [];
@@ -210,11 +213,14 @@ async function readAttachments(
     return { embedded, attachmentNames };
   }
   if (!attachments) return { embedded, attachmentNames };
+  let safe: boolean | undefined;
   for (const [id, info] of attachments) {
     const name = typeof info?.filename === 'string' && info.filename !== '' ? info.filename : id;
     attachmentNames.push(name);
     if (embedded.length >= MAX_EMBEDDED_FILES || stop()) continue;
     if (which === 'xml' && !/\.xml$/i.test(name)) continue;
+    safe ??= (await withinLimits()).ok;
+    if (!safe) continue;
     try {
       const content = await doc.getAttachmentContent(id);
       if (content instanceof Uint8Array && content.byteLength <= MAX_EMBEDDED_FILE_BYTES) {
