@@ -14,16 +14,20 @@ export function DataSection({ onImported }: { onImported: () => void }) {
     setStatus({ kind: 'busy', text: t('exporting') });
     try {
       const [backup, { today }] = await Promise.all([send('data.export', {}), send('status.get', {})]);
-      const url = URL.createObjectURL(new Blob([backupFileText(backup)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = backupFileName(today);
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoke later: some browsers start the download asynchronously.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus({ kind: 'ok', text: t('exportDone', [String(backup.invoices.length), a.download]) });
+      download(new Blob([backupFileText(backup)], { type: 'application/json' }), backupFileName(today));
+      setStatus({ kind: 'ok', text: t('exportDone', [String(backup.invoices.length), backupFileName(today)]) });
+    } catch (err) {
+      setStatus({ kind: 'error', text: err instanceof RelanceError ? err.message : t('errUnexpected') });
+    }
+  }
+
+  async function exportCsv() {
+    setStatus({ kind: 'busy', text: t('exporting') });
+    try {
+      const [{ csv }, { today }] = await Promise.all([send('data.exportCsv', {}), send('status.get', {})]);
+      const name = `relance-invoices-${today}.csv`;
+      download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+      setStatus({ kind: 'ok', text: t('exportCsvDone', [name]) });
     } catch (err) {
       setStatus({ kind: 'error', text: err instanceof RelanceError ? err.message : t('errUnexpected') });
     }
@@ -55,6 +59,12 @@ export function DataSection({ onImported }: { onImported: () => void }) {
           {t('exportButton')}
         </button>
       </div>
+      <div className="rl-file-row" style={{ marginTop: 8 }}>
+        <button type="button" data-relance="export-csv" onClick={() => void exportCsv()}>
+          {t('exportCsvButton')}
+        </button>
+        <span className="rl-muted rl-small">{t('exportCsvHelp')}</span>
+      </div>
       <p className="rl-warning" id={warningId} style={{ marginTop: 12 }}>
         {t('importWarning')}
       </p>
@@ -77,4 +87,17 @@ export function DataSection({ onImported }: { onImported: () => void }) {
       </p>
     </section>
   );
+}
+
+/** Save a Blob as a file through a temporary link (no downloads permission needed). */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -4,24 +4,31 @@ import { JURISDICTIONS, type Jurisdiction, type Lang } from '@/lib/domain/types'
 import { RelanceError, send } from '@/lib/messaging/client';
 import { t } from '@/components/ui/i18n';
 import { currencyOptions } from '@/components/ui/invoice-form';
+import { ClientsSection } from './ClientsSection';
+import { CsvSection } from './CsvSection';
 import { DataSection } from './DataSection';
+import { DeleteSection } from './DeleteSection';
 import { DetectionSection } from './DetectionSection';
-
-const UI_LANGUAGES: { value: Lang; label: string }[] = [
-  { value: 'fr', label: 'Français' },
-  { value: 'en', label: 'English' },
-];
+import { jurisdictionLabel, REMINDER_LANGUAGES as UI_LANGUAGES } from './labels';
+import { NotificationsSection } from './NotificationsSection';
+import { PlansSection } from './PlansSection';
 
 /** The options page: who you are, how to pay you, your defaults, and your data. */
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // Bumped after an import or a deletion, so the sections that list data read it again.
+  const [dataVersion, setDataVersion] = useState(0);
 
-  useEffect(() => {
-    send('settings.get', {})
+  const reload = () => {
+    setDataVersion((v) => v + 1);
+    return send('settings.get', {})
       .then(setSettings)
       .catch((err: unknown) => setStatus({ kind: 'error', text: err instanceof RelanceError ? err.message : t('errUnexpected') }));
+  };
+  useEffect(() => {
+    void reload();
   }, []);
 
   async function save(e: FormEvent<HTMLFormElement>) {
@@ -87,6 +94,9 @@ export function Options() {
             <Field label={t('labelPaymentLink')}>
               {(id) => <input id={id} name="paymentLink" type="url" value={settings.payment.paymentLink} placeholder="https://" onChange={(e) => edit((s) => ({ ...s, payment: { ...s.payment, paymentLink: e.target.value } }))} />}
             </Field>
+            <Field label={t('labelPaymentInstructions')}>
+              {(id) => <textarea id={id} name="instructions" value={settings.payment.instructions} onChange={(e) => edit((s) => ({ ...s, payment: { ...s.payment, instructions: e.target.value } }))} />}
+            </Field>
           </section>
 
           <section className="rl-card" aria-labelledby="rl-defaults">
@@ -121,6 +131,7 @@ export function Options() {
                 </select>
               )}
             </Field>
+            <p className="rl-muted rl-small">{t('uiLanguageNote')}</p>
           </section>
           <div className="rl-actions">
             <span className="rl-status-line" role="status" data-relance="settings-status" data-kind={status?.kind}>
@@ -134,23 +145,15 @@ export function Options() {
       ) : (
         <p className="rl-status-line" role="status" data-kind={status?.kind}>{status?.text ?? t('loading')}</p>
       )}
+      {settings ? <ClientsSection defaultJurisdiction={settings.defaultJurisdiction} reloadKey={dataVersion} /> : null}
+      {settings ? <PlansSection key={`plans-${dataVersion}`} settings={settings} /> : null}
+      {settings ? <NotificationsSection initial={settings.notifications} /> : null}
       {settings ? <DetectionSection autoTrack={settings.autoTrack} /> : null}
-      <DataSection onImported={() => send('settings.get', {}).then(setSettings).catch(() => undefined)} />
+      <CsvSection onImported={() => void reload()} />
+      <DataSection onImported={() => void reload()} />
+      <DeleteSection onDeleted={() => void reload()} />
     </main>
   );
-}
-
-function jurisdictionLabel(j: Jurisdiction): string {
-  switch (j) {
-    case 'FR':
-      return t('jurisdictionFR');
-    case 'EU':
-      return t('jurisdictionEU');
-    case 'UK':
-      return t('jurisdictionUK');
-    case 'US':
-      return t('jurisdictionUS');
-  }
 }
 
 function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {

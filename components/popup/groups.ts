@@ -32,3 +32,75 @@ export function groupInvoicesForPopup(invoices: readonly Invoice[], today: IsoDa
   upcoming.sort((a, b) => a.dueInDays - b.dueInDays || byNumber(a.invoice, b.invoice));
   return { overdue, upcoming };
 }
+
+/** One invoice in a client group: days late (negative = due in that many days) and its own pause, if any. */
+export interface ClientGroupItem {
+  invoice: Invoice;
+  /** Positive: days overdue; 0: due today; negative: due in that many days. */
+  daysLate: number;
+  pause: { kind: string; until: IsoDate | null } | null;
+}
+
+export interface ClientGroup<C> {
+  key: string;
+  client: C | null;
+  name: string;
+  email: string;
+  /** Outstanding per currency, in the order the currencies first appear. */
+  totals: { currency: string; minor: number }[];
+  items: ClientGroupItem[];
+}
+
+export interface PopupClientGroups<C> {
+  overdue: ClientGroup<C>[];
+  upcoming: ClientGroup<C>[];
+}
+
+function outstandingOf(inv: Invoice): number {
+  return (inv.amountDueMinor ?? inv.amountMinor) - inv.paidMinor;
+}
+
+function grouped<C extends { key: string; name: string; email: string }>(items: ClientGroupItem[], clients: Map<string, C>): ClientGroup<C>[] {
+  const groups = new Map<string, ClientGroup<C>>();
+  for (const item of items) {
+    const inv = item.invoice;
+    let g = groups.get(inv.clientKey);
+    if (!g) {
+      const client = clients.get(inv.clientKey) ?? null;
+      g = { key: inv.clientKey, client, name: client?.name || inv.clientName || '', email: client?.email ?? inv.clientEmail, totals: [], items: [] };
+      groups.set(inv.clientKey, g);
+    }
+    g.items.push(item);
+    const total = g.totals.find((x) => x.currency === inv.currency);
+    if (total) total.minor += outstandingOf(inv);
+    else g.totals.push({ currency: inv.currency, minor: outstandingOf(inv) });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The popup's two sections, each grouped by client: overdue first (the client with the most late invoice first,
+ * inside a group the most late first), then upcoming (soonest due first). A client with both late and coming
+ * invoices appears in both sections. Only confirmed, open invoices are listed, as the badge counts them.
+ */
+export function groupByClient<C extends { key: string; name: string; email: string }>(
+  invoices: readonly Invoice[],
+  clients: readonly C[],
+  pauses: readonly { invoiceId: string; kind: string; until: IsoDate | null }[],
+  today: IsoDate,
+): PopupClientGroups<C> {
+  const clientMap = new Map(clients.map((c) => [c.key, c]));
+  const pauseMap = new Map(pauses.map((p) => [p.invoiceId, { kind: p.kind, until: p.until }]));
+  const late: ClientGroupItem[] = [];
+  const coming: ClientGroupItem[] = [];
+  for (const invoice of invoices) {
+    if (invoice.status !== 'open' || invoice.review !== 'confirmed') continue;
+    const item = { invoice, daysLate: daysOverdue(invoice.dueDate, today), pause: pauseMap.get(invoice.id) ?? null };
+    (displayStatus(invoice, today) === 'overdue' ? late : coming).push(item);
+  }
+  const byNumber = (a: ClientGroupItem, b: ClientGroupItem) => a.invoice.number.localeCompare(b.invoice.number);
+  late.sort((a, b) => b.daysLate - a.daysLate || byNumber(a, b));
+  coming.sort((a, b) => b.daysLate - a.daysLate || byNumber(a, b));
+  // Items are sorted before grouping, so each group's first item decides the group's place.
+  return { overdue: grouped(late, clientMap), upcoming: grouped(coming, clientMap) };
+}

@@ -85,7 +85,8 @@ export default defineBackground(() => {
   });
 
   // Catch up after the browser was closed (possibly for days): recompute on every start.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     void scheduleAlarms();
     refreshBadge().catch(logError);
   });

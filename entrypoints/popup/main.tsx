@@ -7,4 +7,6 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = browser.i18n.getMessage('extName') || 'Relance';
 document.body.className = 'rl rl-page';
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<Popup onOpenOptions={() => void browser.runtime.openOptionsPage()} />);
+if (root) createRoot(root).render(
+    <Popup onOpenOptions={() => void browser.runtime.openOptionsPage()} onOpenUrl={(url) => void browser.tabs.create({ url })} />,
+  );

@@ -1,3 +1,5 @@
+import { readPlanSettings } from './popup-handlers';
+import type { PlanSettings } from './popup-schemas';
 import type { RelanceStore } from '../db/store';
 import { StoreError } from '../db/store';
 import { clientKeyFor, type Client, type Invoice, type InvoiceEvent } from '../domain/invoice';
@@ -29,16 +31,19 @@ interface ClientData {
   events: InvoiceEvent[];
   settings: Settings;
   flags: ClientFlags;
+  /** The user's ladder plans, default plan and per-client plan (options page), so the sidebar follows them too. */
+  plans: PlanSettings;
 }
 
 async function loadClient(store: RelanceStore, clientEmail: string): Promise<ClientData> {
   const key = clientKeyFor(clientEmail);
   const db = store.db;
-  const [client, invoices, events, settings] = await Promise.all([
+  const [client, invoices, events, settings, plans] = await Promise.all([
     db.clients.get(key),
     db.invoices.where('clientKey').equals(key).toArray(),
     db.events.where('[clientKey+at]').between([key, ''], [key, '\uffff']).toArray(),
     store.getSettings(),
+    readPlanSettings(store),
   ]);
   return {
     key,
@@ -47,6 +52,7 @@ async function loadClient(store: RelanceStore, clientEmail: string): Promise<Cli
     events,
     settings,
     flags: client?.flags ?? {},
+    plans,
   };
 }
 
@@ -64,11 +70,14 @@ function nextStepClient(d: ClientData, clientEmail: string): NextStepClient {
     paused: d.client?.paused ?? false,
     language: languageOf(d),
     jurisdiction: d.client?.jurisdiction ?? null,
+    planId: d.plans.clientPlans[d.key] ?? null,
   };
 }
 
 function nextStepSettings(d: ClientData): NextStepSettings {
   return {
+    plans: d.plans.plans,
+    defaultPlanId: d.plans.defaultPlanId,
     jurisdiction: d.settings.defaultJurisdiction,
     language: languageOf(d),
     identity: d.settings.identity,

@@ -9,6 +9,7 @@ import { checkCensoredHtml } from './diagnostics';
 import { createEverydayHandlers } from './everyday-handlers';
 import { createFollowupHandlers } from './followup-handlers';
 import { createMailSeen } from './mail-seen';
+import { createPopupHandlers } from './popup-handlers';
 import { unavailable, type PdfReader } from './pdf-reader';
 
 /** Without a PDF reader, PDFs are reported unreadable and extraction uses the body. */
@@ -33,6 +34,7 @@ export function createHandlers(store: RelanceStore, deps: { now(): Date; afterWr
   return {
     ...createEverydayHandlers(store, deps),
     ...createFollowupHandlers(store, { now: () => deps.now() }),
+    ...createPopupHandlers(store, deps),
     'invoice.create': (req) => write(store.createInvoice(req.invoice)),
     'invoice.markPaid': (req) =>
       write(store.recordPayment(req.id, { date: req.date ?? today(), ...(req.amountMinor !== undefined ? { amountMinor: req.amountMinor } : {}) })),

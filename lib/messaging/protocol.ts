@@ -8,6 +8,7 @@ import { IsoDateSchema } from '../domain/types';
 import { BackupSchema } from '../db/backup';
 import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
 import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
+import { ClientPatchSchema, LadderPlanSchema, PlanSettingsSchema, PopupListSchema } from '../background/popup-schemas';
 import { EmailSnapshotSchema } from '../webmail/snapshot';
 import { CsvCheckResponseSchema, CsvImportRequestSchema, CsvImportResponseSchema, CsvPreviewSchema, CsvTextSchema } from '../import/schemas';
 
@@ -164,6 +165,15 @@ export const COMMANDS = {
     z.object({ clientEmail: z.string().min(3).max(320) }),
     z.object({ json: z.string(), text: z.string(), filename: z.string() }),
     ['content', 'extension'],
+  ),
+  // Popup and options (lib/background/popup-handlers.ts, schemas in popup-schemas.ts).
+  'popup.list': command(z.object({}), PopupListSchema, ['extension']),
+  'client.update': command(z.object({ clientEmail: z.string().min(3).max(320), patch: ClientPatchSchema }), ClientSchema, ['extension']),
+  'plans.get': command(z.object({}), PlanSettingsSchema, ['extension']),
+  'plans.update': command(
+    z.object({ defaultPlanId: z.string().max(64).nullable().optional(), plans: z.array(LadderPlanSchema).max(20).optional() }),
+    PlanSettingsSchema,
+    ['extension'],
   ),
 } as const;
 
