@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { RelanceError, send } from '@/lib/messaging/client';
 import { t } from '@/components/ui/i18n';
 import { backupFileName, backupFileText } from './backup-file';
@@ -54,6 +54,7 @@ export function DataSection({ onImported }: { onImported: () => void }) {
     <section className="rl-card" aria-labelledby="rl-data">
       <h2 id="rl-data">{t('dataSection')}</h2>
       <p className="rl-muted">{t('dataIntro')}</p>
+      <StorageStatusLine refreshKey={status?.text ?? ''} />
       <div className="rl-file-row">
         <button type="button" data-relance="export" onClick={() => void exportAll()}>
           {t('exportButton')}
@@ -100,4 +101,27 @@ function download(blob: Blob, name: string): void {
   a.remove();
   // Revoke later: some browsers start the download asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type StorageStatus = Awaited<ReturnType<typeof send<'storage.status'>>>;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Whether the browser keeps Relance's data, the space used, and when the last backup was exported. */
+function StorageStatusLine({ refreshKey }: { refreshKey: string }) {
+  const [s, setS] = useState<StorageStatus | null>(null);
+  useEffect(() => {
+    send('storage.status', {}).then(setS, () => setS(null));
+  }, [refreshKey]);
+  if (!s) return null;
+  const kept = s.persisted === true ? t('storagePersisted') : s.persisted === false ? t('storageNotPersisted') : t('storageUnknown');
+  const usage = s.usageBytes !== null && s.quotaBytes !== null ? t('storageUsage', [megabytes(s.usageBytes), megabytes(s.quotaBytes)]) : '';
+  const last = s.lastExportAt ? t('storageLastExport', [new Date(s.lastExportAt).toLocaleDateString()]) : t('storageNeverExported');
+  return (
+    <p className="rl-muted" data-relance="storage-status" data-persisted={String(s.persisted)}>
+      {kept} {usage} {last} {s.backupDue ? t('storageBackupDue') : ''}
+    </p>
+  );
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { badgeFor, badgeSeverity } from '@/lib/background/badge';
 import { checkNotifications, NOTIFICATION_ID_PREFIX } from '@/lib/background/notifier';
+import { checkBackupReminder, requestPersistence } from '@/lib/background/storage-safety';
 import { oldestOverdueDueDate } from '@/lib/db/overdue';
 import { createInThreadPdfReader } from '@/lib/background/pdf-inthread';
 import { createOffscreenPdfReader } from '@/lib/background/pdf-offscreen';
@@ -14,6 +15,7 @@ import { createRouter, WEBMAIL_ORIGINS } from '@/lib/messaging/router';
 
 const ALARM_HOURLY = 'relance-overdue-hourly';
 const ALARM_MIDNIGHT = 'relance-overdue-midnight';
+const BACKUP_NOTIFICATION_ID = 'relance-backup-reminder';
 
 export default defineBackground(() => {
   // The worker can be stopped at any time: every listener is registered synchronously here, and no
@@ -44,7 +46,12 @@ export default defineBackground(() => {
     await browser.alarms.create(ALARM_MIDNIGHT, { when: Date.now() + msUntilNextLocalMidnight(new Date()) });
   }
 
-  const handlers = createHandlers(store, { now: () => new Date(), afterWrite: () => refreshBadge().catch(logError), pdf: pdfReader() });
+  const handlers = createHandlers(store, {
+    now: () => new Date(),
+    afterWrite: () => refreshBadge().catch(logError),
+    pdf: pdfReader(),
+    storage: navigator.storage,
+  });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -69,6 +76,24 @@ export default defineBackground(() => {
         browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
     });
   }
+  // Once a week at most, when there is data and no export for a week (lib/background/storage-safety.ts).
+  async function remindBackup(): Promise<void> {
+    if (!browser.notifications || !(await store.getSettings()).notifications.enabled) return;
+    await checkBackupReminder(db, new Date(), () =>
+      browser.notifications.create(BACKUP_NOTIFICATION_ID, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: browser.i18n.getMessage('backupReminderTitle'),
+        message: browser.i18n.getMessage('backupReminderMessage'),
+      }),
+    );
+  }
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id !== BACKUP_NOTIFICATION_ID) return;
+    void browser.runtime.openOptionsPage().catch(logError);
+    void browser.notifications.clear(id).catch(logError);
+  });
+
   // A click opens the popup's list in a tab (a notification cannot open the toolbar popup itself).
   browser.notifications?.onClicked.addListener((id) => {
     if (!id.startsWith(NOTIFICATION_ID_PREFIX)) return;
@@ -82,16 +107,20 @@ export default defineBackground(() => {
       refreshBadge().catch(logError);
       notify().catch(logError);
     }
+    if (alarm.name === ALARM_MIDNIGHT) remindBackup().catch(logError);
   });
 
   // Catch up after the browser was closed (possibly for days): recompute on every start.
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // Ask the browser not to evict Relance's data under storage pressure; the answer is shown in the options.
+    requestPersistence(db, navigator.storage).catch(logError);
     void scheduleAlarms();
     refreshBadge().catch(logError);
   });
   browser.runtime.onStartup.addListener(() => {
     void scheduleAlarms();
+    remindBackup().catch(logError);
     refreshBadge().catch(logError);
     notify().catch(logError);
   });

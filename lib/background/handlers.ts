@@ -11,6 +11,7 @@ import { createFollowupHandlers } from './followup-handlers';
 import { createMailSeen } from './mail-seen';
 import { createPopupHandlers } from './popup-handlers';
 import { unavailable, type PdfReader } from './pdf-reader';
+import { recordExport, storageStatus, type StorageManagerLike } from './storage-safety';
 
 /** Without a PDF reader, PDFs are reported unreadable and extraction uses the body. */
 const NO_PDF_READER: PdfReader = { read: async () => unavailable('could not read: no PDF reader in this context') };
@@ -20,7 +21,10 @@ const NO_PDF_READER: PdfReader = { read: async () => unavailable('could not read
  * run under unit tests with an in-memory database. `afterWrite` lets the caller refresh the badge
  * after every change.
  */
-export function createHandlers(store: RelanceStore, deps: { now(): Date; afterWrite(): Promise<void>; pdf?: PdfReader }): Handlers {
+export function createHandlers(
+  store: RelanceStore,
+  deps: { now(): Date; afterWrite(): Promise<void>; pdf?: PdfReader; storage?: StorageManagerLike },
+): Handlers {
   const today = () => localIsoDate(deps.now());
   const clock = { now: () => deps.now() };
   const review = new InvoiceReview(store.db, clock);
@@ -46,7 +50,13 @@ export function createHandlers(store: RelanceStore, deps: { now(): Date; afterWr
     'status.get': async () => ({ today: today(), overdue: await store.overdueSummary(today()) }),
     'settings.get': () => store.getSettings(),
     'settings.update': (req) => store.updateSettings(req.patch),
-    'data.export': () => store.exportAll(),
+    'data.export': async () => {
+      const backup = await store.exportAll();
+      // Remembered for the weekly backup reminder and the options page.
+      await recordExport(store.db, deps.now());
+      return backup;
+    },
+    'storage.status': () => storageStatus(store.db, deps.storage, deps.now()),
     'data.import': async (req) => {
       const parsed = parseBackup(req.text);
       if (!parsed.ok) throw new StoreError('invalid', `Nothing was imported: ${parsed.error}`);

@@ -175,6 +175,17 @@ export const COMMANDS = {
     PlanSettingsSchema,
     ['extension'],
   ),
+  'storage.status': command(
+    z.object({}),
+    z.object({
+      persisted: z.boolean().nullable(),
+      usageBytes: z.number().nonnegative().nullable(),
+      quotaBytes: z.number().nonnegative().nullable(),
+      lastExportAt: z.string().nullable(),
+      backupDue: z.boolean(),
+    }),
+    ['extension'],
+  ),
 } as const;
 
 function isPlainObject(v: unknown): boolean {

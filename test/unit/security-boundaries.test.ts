@@ -80,6 +80,7 @@ const WRONG_PAYLOADS: Record<CommandName, unknown[]> = {
   'popup.list': [],
   'client.update': [{}, { clientEmail: 'a@b.example' }, { clientEmail: 'a@b.example', patch: 'all' }],
   'plans.get': [],
+  'storage.status': [],
   'plans.update': [{ plans: 'standard' }, { defaultPlanId: 5 }, { plans: Array.from({ length: 21 }, () => ({})) }],
 };
 /** Not an object at all: refused by every command's schema. */
