@@ -50,7 +50,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     afterWrite: () => refreshBadge().catch(logError),
     pdf: pdfReader(),
-    storage: navigator.storage,
+    storage: globalThis.navigator?.storage,
   });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
@@ -114,7 +114,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     // Ask the browser not to evict Relance's data under storage pressure; the answer is shown in the options.
-    requestPersistence(db, navigator.storage).catch(logError);
+    requestPersistence(db, globalThis.navigator?.storage).catch(logError);
     void scheduleAlarms();
     refreshBadge().catch(logError);
   });

@@ -69,6 +69,10 @@ describe('background: badge colour and notifications', () => {
     await send('csv.import', { text: CSV, mapping: preview.data.mapping });
     await fakeBrowser.runtime.onStartup.trigger();
     await settle();
+    const all = await fakeBrowser.notifications.getAll();
+    // The weekly backup reminder also comes (data, never exported): it is tested in storage-safety.test.ts.
+    expect(Object.keys(all)).toContain('relance-backup-reminder');
+    await fakeBrowser.notifications.clear('relance-backup-reminder');
     const shown = await fakeBrowser.notifications.getAll();
     const ids = Object.keys(shown);
     expect(ids).toHaveLength(1);
