@@ -1,6 +1,7 @@
 import { clientKeyFor, type Client, type Invoice, type InvoiceEvent } from '../../lib/domain/invoice';
 import type { Backup } from '../../lib/db/backup';
 import { defaultSettings } from '../../lib/domain/settings';
+import { rng } from '../fuzz/mutate';
 
 /**
  * A deterministic Relance database at scale, as a backup file (the format `data.import` takes): clients with a
@@ -16,18 +17,6 @@ export interface ScaleSpec {
 }
 
 export const SCALE: ScaleSpec = { clients: 2_000, invoices: 10_000, events: 50_000 };
-
-/** Mulberry32: a small, fast, seeded generator (deterministic figures across runs). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function isoDay(base: Date, days: number): string {
   const d = new Date(base.getFullYear(), base.getMonth(), base.getDate() + days);
