@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { Invoice, NewInvoice } from '@/lib/domain/invoice';
 import type { Lang } from '@/lib/domain/types';
-import { ask, BridgeError } from '@/lib/content/bridge';
+import { ask, BridgeError } from '@/lib/messaging/content-client';
 import { t, type MessageKey } from '@/components/ui/i18n';
 import { parseInvoiceForm, type InvoiceFormErrors, type InvoiceFormField, type InvoiceFormValues } from '@/components/ui/invoice-form';
 

@@ -1,20 +1,10 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import type { Invoice, NewInvoice } from '@/lib/domain/invoice';
-import { BridgeError, type Ask } from '@/lib/content/bridge';
+import { useDeferredValue, useId, useRef, useState } from 'react';
+import type { Ask } from '@/lib/messaging/content-client';
 import type { SidebarHost } from '@/lib/content/host';
-import { insertReminder } from '@/lib/content/insert-reminder';
 import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
-import { InvoiceRow } from '@/components/ui/InvoiceRow';
-import { langOfLocale } from '@/components/ui/format';
-import { t, uiLocale } from '@/components/ui/i18n';
-import { currencyOptions, emptyInvoiceForm, formValuesOf } from '@/components/ui/invoice-form';
+import { t } from '@/components/ui/i18n';
 import type { SidebarBus } from './bus';
-import { DetectedInvoice } from './DetectedInvoice';
-import { InvoiceForm } from './InvoiceForm';
-import { NextStepCard } from './NextStepCard';
-import { RiskCard } from './RiskCard';
-import { Timeline } from './Timeline';
-import { useClientData } from './use-client-data';
+import { SidebarPanel } from './SidebarPanel';
 
 interface SidebarProps {
   adapter: WebmailAdapter;
@@ -29,44 +19,18 @@ interface SidebarProps {
   onOpenChange: (open: boolean) => void;
 }
 
-const sameCorrespondent = (a: Correspondent | null, b: Correspondent | null) => a?.email === b?.email && a?.name === b?.name;
-const WEBMAIL_NAMES = { gmail: 'Gmail', outlook: 'Outlook' } as const;
-const message = (err: unknown) => (err instanceof BridgeError ? err.message : t('errUnexpected'));
-
-/** The panel on the right of the webmail: the open thread's client, detections, invoices, risk, next step, history. */
+/**
+ * The sidebar's shell: its root and the toggle, all a closed sidebar is. The panel (SidebarPanel) exists only while
+ * open, and is rendered as a deferred value: the shell commits at once, then React renders the panel in slices
+ * that yield to the page (no long task), also on the first render when the sidebar was left open.
+ */
 export function Sidebar({ adapter, ask, bus, host, signal, initialOpen, topInsetPx, onOpenChange }: SidebarProps) {
   const [open, setOpen] = useState(initialOpen);
-  const [thread, setThread] = useState<Correspondent | null>(() => adapter.currentCorrespondent());
-  // With no thread open, the client of the last invoice entered by hand, so the user sees it was saved.
+  const panelShown = useDeferredValue(open, false);
+  // With no thread open, the client of the last invoice entered by hand: kept here so a close does not forget it.
   const [pinned, setPinned] = useState<Correspondent | null>(null);
-  const signals = useSyncExternalStore(bus.subscribe, bus.get);
-  const who = thread ?? pinned ?? signals.sentTo;
-  const { view, followup, defaults, error: loadError, reload } = useClientData(ask, who?.email ?? null, open, signals.dataVersion);
-  const [form, setForm] = useState<{ key: number; editing: Invoice | null } | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const locale = uiLocale();
-  const today = view?.today ?? defaults.today;
-
-  // Follow the webmail's navigation; only a different correspondent causes a reload.
-  useEffect(() => {
-    adapter.observe(() => {
-      const next = adapter.currentCorrespondent();
-      setThread((prev) => (sameCorrespondent(prev, next) ? prev : next));
-    }, signal);
-  }, [adapter, signal]);
-
-  // Coming back to the tab (after marking an invoice paid in the popup, say): show fresh data.
-  useEffect(() => {
-    const controller = new AbortController();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible' && open) void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible, { signal: AbortSignal.any([controller.signal, signal]) });
-    return () => controller.abort();
-  }, [open, reload, signal]);
 
   const setOpenAndRemember = (next: boolean) => {
     setOpen(next);
@@ -74,80 +38,6 @@ export function Sidebar({ adapter, ask, bus, host, signal, initialOpen, topInset
     if (!next) toggleRef.current?.focus();
   };
 
-  async function act(id: string, work: () => Promise<string | null>) {
-    setBusyId(id);
-    setNotice(null);
-    try {
-      const done = await work();
-      if (done) setNotice({ text: done, error: false });
-      await reload();
-    } catch (err) {
-      setNotice({ text: message(err), error: true });
-    } finally {
-      setBusyId(null);
-    }
-  }
-
-  const markPaid = (inv: Invoice) => act(inv.id, async () => (await ask('invoice.markPaid', { id: inv.id }), null));
-  const confirm = (inv: Invoice) => act(inv.id, async () => (await ask('invoice.confirm', { id: inv.id }), t('detectionConfirmed', [inv.number])));
-  const dismiss = (inv: Invoice) => act(inv.id, async () => (await ask('invoice.dismiss', { id: inv.id }), t('detectionDismissed', [inv.number])));
-  const setFlag = (flag: string, value: boolean) => who && act('flags', async () => (await ask('client.flags', { clientEmail: who.email, flags: { [flag]: value } }), null));
-
-  /** One reminder for every invoice of the next step, replying in the thread of `preferred` (or the step's). */
-  const insert = (preferred: Invoice | null) =>
-    act(preferred?.id ?? 'next-step', async () => {
-      if (!who) return null;
-      const f = await ask('client.followup', { clientEmail: who.email });
-      const step = f.next;
-      if (!step.draft || step.stage === 'none' || step.stage === 'paused') throw new BridgeError('invalid', t('insertNothingDue'));
-      const all = view?.invoices ?? [];
-      const covered = all.filter((i) => step.invoices.includes(i.number) && i.review === 'confirmed');
-      const openThread = adapter.readOpenThread()?.threadId ?? null;
-      const anchor = (preferred && covered.some((c) => c.id === preferred.id) ? preferred : null) ?? covered.find((i) => i.threadId !== null && i.threadId === openThread) ?? covered.find((i) => i.threadId !== null) ?? preferred;
-      const result = await insertReminder(adapter, ask, {
-        invoiceIds: (covered.length > 0 ? covered : preferred ? [preferred] : []).map((i) => i.id),
-        threadId: anchor?.threadId ?? null,
-        messageId: anchor?.messageId ?? null,
-        client: { email: who.email, name: who.name },
-        draft: { html: step.draft.html, text: step.draft.text, stage: step.draft.stage, language: step.draft.language },
-      });
-      if (!result.ok) throw new BridgeError('internal', result.reason === 'no-editor' ? t('insertNoEditor') : t('insertFailed'));
-      return t('insertDone');
-    });
-
-  async function exportDossier() {
-    if (!who) return;
-    try {
-      const d = await ask('dossier.export', { clientEmail: who.email });
-      host.download(`${d.filename}.json`, d.json, 'application/json');
-      host.download(`${d.filename}.txt`, d.text, 'text/plain');
-    } catch (err) {
-      setNotice({ text: message(err), error: true });
-    }
-  }
-
-  function openForm(editing: Invoice | null) {
-    setForm((f) => ({ key: (f?.key ?? 0) + 1, editing }));
-    setNotice(null);
-  }
-
-  async function saved(invoice: Invoice) {
-    const editing = form?.editing;
-    setForm(null);
-    if (!thread) setPinned({ email: invoice.clientEmail, name: invoice.clientName });
-    setNotice({ text: editing ? t('detectionConfirmed', [invoice.number]) : t('invoiceSaved', [invoice.number]), error: false });
-    await reload();
-  }
-
-  const confirmEdited = (id: string) => (inv: NewInvoice) =>
-    ask('invoice.confirm', {
-      id,
-      edits: { number: inv.number, amountMinor: inv.amountMinor, currency: inv.currency, issueDate: inv.issueDate, dueDate: inv.dueDate, clientEmail: inv.clientEmail, clientName: inv.clientName ?? '' },
-    });
-
-  const pending = view?.pending ?? [];
-  const invoices = sortForClient((view?.invoices ?? []).filter((i) => i.review !== 'pending'));
-  const unrecognised = signals.page?.recognised === false;
   return (
     <div
       className="rl rl-sidebar"
@@ -164,7 +54,8 @@ export function Sidebar({ adapter, ask, bus, host, signal, initialOpen, topInset
         className="rl-toggle"
         data-relance="sidebar-toggle"
         aria-expanded={open}
-        aria-controls={panelId}
+        // Only names the panel while it exists: a reference to a missing id is an accessibility error.
+        aria-controls={open && panelShown ? panelId : undefined}
         aria-label={open ? t('sidebarClose') : t('sidebarOpen')}
         title={open ? t('sidebarClose') : t('sidebarOpen')}
         onClick={() => setOpenAndRemember(!open)}
@@ -179,130 +70,9 @@ export function Sidebar({ adapter, ask, bus, host, signal, initialOpen, topInset
           </span>
         )}
       </button>
-      <section className="rl-panel" id={panelId} hidden={!open} aria-label={t('sidebarTitle')}>
-        <header className="rl-panel-header">
-          <div className="rl-who">
-            <div className="rl-brand">Relance</div>
-            {who ? (
-              <>
-                <div className="rl-who-name" data-relance="correspondent-name">
-                  {who.name || who.email}
-                </div>
-                <div className="rl-who-email" data-relance="correspondent-email">
-                  {who.email}
-                </div>
-              </>
-            ) : (
-              <div className="rl-who-email">{t('noThread')}</div>
-            )}
-          </div>
-          <button type="button" className="rl-close" aria-label={t('sidebarClose')} onClick={() => setOpenAndRemember(false)}>
-            ×
-          </button>
-        </header>
-        <div className="rl-panel-body">
-          {unrecognised && signals.page ? (
-            <p className="rl-degraded" role="status" data-relance="unrecognised-page">
-              {t('unrecognisedPage', [WEBMAIL_NAMES[signals.page.webmail]])}
-            </p>
-          ) : null}
-          {notice ? (
-            <p className={notice.error ? 'rl-form-error' : 'rl-notice'} role={notice.error ? 'alert' : 'status'} data-relance={notice.error ? 'sidebar-error' : 'sidebar-notice'}>
-              {notice.text}
-            </p>
-          ) : null}
-          {loadError ? (
-            <p className="rl-form-error" role="alert">
-              {loadError}
-            </p>
-          ) : null}
-          {pending.length > 0 ? (
-            <>
-              <h2 className="rl-section-title">{t('detectedTitle')}</h2>
-              <ul className="rl-invoices" aria-label={t('detectedTitle')}>
-                {pending.map((inv) => (
-                  <DetectedInvoice
-                    key={inv.id}
-                    invoice={inv}
-                    events={view?.events ?? []}
-                    locale={locale}
-                    busy={busyId === inv.id}
-                    onConfirm={(i) => void confirm(i)}
-                    onEdit={(i) => openForm(i)}
-                    onDismiss={(i) => void dismiss(i)}
-                  />
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <div className="rl-toolbar">
-            <h2 className="rl-section-title">{t('clientInvoices')}</h2>
-            {!form ? (
-              <button type="button" className="rl-primary" data-relance="add-invoice" onClick={() => openForm(null)}>
-                {t('addInvoice')}
-              </button>
-            ) : null}
-          </div>
-          {form ? (
-            <InvoiceForm
-              key={form.key}
-              initial={form.editing ? formValuesOf(form.editing) : emptyInvoiceForm(thread, defaults)}
-              currencies={currencyOptions(form.editing?.currency ?? defaults.currency)}
-              lang={langOfLocale(locale)}
-              title={form.editing ? t('editDetectedTitle') : undefined}
-              {...(form.editing ? { save: confirmEdited(form.editing.id) } : {})}
-              onSaved={(inv) => void saved(inv)}
-              onCancel={() => setForm(null)}
-            />
-          ) : null}
-          {!who ? (
-            <p className="rl-empty">{t('noThreadHelp')}</p>
-          ) : invoices.length === 0 && view ? (
-            <p className="rl-empty">{t('noInvoicesForClient')}</p>
-          ) : (
-            <ul className="rl-invoices" aria-label={t('clientInvoices')}>
-              {invoices.map((inv) => (
-                <InvoiceRow
-                  key={inv.id}
-                  invoice={inv}
-                  today={today}
-                  locale={locale}
-                  busy={busyId === inv.id}
-                  onMarkPaid={(i) => void markPaid(i)}
-                  onInsertReminder={(i) => void insert(i)}
-                />
-              ))}
-            </ul>
-          )}
-          {who && followup && invoices.length > 0 ? (
-            <>
-              <NextStepCard
-                step={followup.next}
-                today={followup.today}
-                locale={locale}
-                busy={busyId !== null}
-                onInsert={() => void insert(null)}
-                onPrintLetter={() => host.openLetter(who.email)}
-                onExportDossier={() => void exportDossier()}
-              />
-              <RiskCard risk={followup.risk} flags={followup.flags} locale={locale} busy={busyId === 'flags'} onFlag={(f, v) => void setFlag(f, v)} />
-            </>
-          ) : null}
-          {who && view && view.events.length > 0 ? (
-            <>
-              <h2 className="rl-section-title">{t('timelineTitle')}</h2>
-              <Timeline events={view.events} invoices={view.invoices} locale={locale} />
-            </>
-          ) : null}
-        </div>
-      </section>
+      {panelShown ? (
+        <SidebarPanel id={panelId} adapter={adapter} ask={ask} bus={bus} host={host} signal={signal} open={open} pinned={pinned} setPinned={setPinned} onClose={() => setOpenAndRemember(false)} />
+      ) : null}
     </div>
   );
-}
-
-/** Unpaid first (soonest due first), then paid (latest first). */
-function sortForClient(invoices: Invoice[]): Invoice[] {
-  const unpaid = invoices.filter((i) => i.status !== 'paid').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const paid = invoices.filter((i) => i.status === 'paid').sort((a, b) => b.dueDate.localeCompare(a.dueDate));
-  return [...unpaid, ...paid];
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '@/lib/messaging/protocol';
-import { BridgeError, type Ask } from '@/lib/content/bridge';
-import { t } from '@/components/ui/i18n';
+import { BridgeError, type Ask } from '@/lib/messaging/content-client';
+import { t, uiLocale } from '@/components/ui/i18n';
+import { warmFormatters } from '@/components/ui/intl-cache';
 
 export type ClientView = ResponseOf<'client.view'>;
 export type FollowupView = ResponseOf<'client.followup'>;
@@ -15,9 +16,10 @@ export interface ClientData {
 }
 
 /**
- * One client's data for the sidebar: invoices, detections and timeline (client.view), and the follow-up brain's
- * answer (client.followup: risk, next step, draft), loaded while the panel is open and reloaded on demand. A
- * follow-up failure does not hide the invoices: it only leaves the two cards out.
+ * One client's data for the sidebar, in one request (sidebar.load): invoices, detections and timeline (as
+ * client.view), and the follow-up brain's answer (as client.followup: risk, next step, draft), loaded while the
+ * panel is open and reloaded on demand. A follow-up failure does not hide the invoices: it only leaves the two
+ * cards out.
  */
 export function useClientData(ask: Ask, clientEmail: string | null, active: boolean, version: number): ClientData {
   const [view, setView] = useState<ClientView | null>(null);
@@ -31,18 +33,19 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
     const ticket = ++latest.current;
     setError(null);
     try {
-      const [status, settings] = await Promise.all([ask('status.get', {}), ask('settings.get', {})]);
+      // One round trip: today, settings, the client's invoices and timeline, and the follow-up's answer.
+      const request = ask('sidebar.load', { clientEmail });
+      // While it travels, in a task of its own: the locale data of the amounts and dates formatters the answer's
+      // render needs (the locale's data is the cost, any currency loads it).
+      setTimeout(() => warmFormatters(uiLocale(), 'EUR'), 0);
+      const data = await request;
       if (ticket !== latest.current) return;
-      setDefaults({ currency: settings.defaultCurrency, today: status.today });
-      if (!clientEmail) {
-        setView(null);
-        setFollowup(null);
-        return;
-      }
-      const [v, f] = await Promise.all([ask('client.view', { clientEmail }), ask('client.followup', { clientEmail }).catch(() => null)]);
-      if (ticket !== latest.current) return;
-      setView(v);
-      setFollowup(f);
+      // A transition: the rows, cards and timeline render in slices that yield to the page.
+      startTransition(() => {
+        setDefaults({ currency: data.settings.defaultCurrency, today: data.today });
+        setView(data.view);
+        setFollowup(data.followup);
+      });
     } catch (err) {
       if (ticket === latest.current) setError(err instanceof BridgeError ? err.message : t('errUnexpected'));
     }

@@ -1,3 +1,5 @@
+import { currencyFormat } from './intl-cache';
+
 /**
  * The amount a person types in the invoice form, to minor units: "2880", "2880.00", "2 880,00", "2,880.00",
  * "1.450,50", "1 234,56 €". Deliberately narrower than lib/domain/money.ts parseAmount (which reads amounts inside
@@ -49,9 +51,5 @@ export function parseFormAmount(input: string, opts: { lang?: string; digits?: n
 
 /** Decimals of the currency's minor unit, as Intl knows them (JPY 0, KWD 3, most 2). */
 export function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  return currencyFormat('en', currency)?.resolvedOptions().maximumFractionDigits ?? 2;
 }

@@ -1,4 +1,5 @@
 import type { InvoiceEvent } from '@/lib/domain/invoice';
+import { utcDateFormat } from './intl-cache';
 import { t } from './i18n';
 
 /**
@@ -39,8 +40,9 @@ export function dayMonth(iso: unknown, locale: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const format = utcDateFormat(locale, 'dayMonth');
   try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+    return format ? format.format(date) : iso.slice(0, 10);
   } catch {
     return iso.slice(0, 10);
   }

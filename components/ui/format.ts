@@ -1,5 +1,6 @@
 import type { Lang } from '@/lib/domain/types';
 import { currencyDecimals } from './amount';
+import { currencyFormat, utcDateFormat } from './intl-cache';
 
 // Values only from zod-free modules: this file is bundled into the content script (see invoice-status.ts).
 const LANGS: readonly Lang[] = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'];
@@ -7,11 +8,8 @@ const LANGS: readonly Lang[] = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'];
 /** "1 234,56 €" in French, "€1,234.56" in English. */
 export function formatAmount(minor: number, currency: string, locale: string): string {
   const digits = currencyDecimals(currency);
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
+  const format = currencyFormat(locale, currency);
+  return format ? format.format(minor / 10 ** digits) : `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
 }
 
 /** A civil date ("2026-11-02") as the locale writes it ("2 nov. 2026", "Nov 2, 2026"); the date never shifts by zone. */
@@ -19,9 +17,11 @@ export function formatIsoDate(iso: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const format = utcDateFormat(locale, 'medium');
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return format ? format.format(date) : iso;
   } catch {
+    // A date outside Intl's range is a RangeError: the stored text is still readable.
     return iso;
   }
 }

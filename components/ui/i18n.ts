@@ -7,9 +7,19 @@ import { browser } from 'wxt/browser';
  */
 export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 
+// The UI language does not change while a page lives, so a message's text is looked up once: each lookup goes
+// through the browser (and the polyfill's proxy), a measurable part of rendering the sidebar in a webmail page.
+const texts = new Map<string, string>();
+
 export function t(key: MessageKey, subs?: string | string[]): string {
+  // Texts with substitutions (amounts, dates, counts) rarely repeat: looked up each time.
+  const cacheable = subs === undefined;
+  const hit = cacheable ? texts.get(key) : undefined;
+  if (hit !== undefined) return hit;
   try {
-    return browser.i18n.getMessage(key, subs) || key;
+    const text = browser.i18n.getMessage(key, subs) || key;
+    if (cacheable) texts.set(key, text);
+    return text;
   } catch {
     return key;
   }

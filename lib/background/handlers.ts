@@ -10,6 +10,7 @@ import { createEverydayHandlers } from './everyday-handlers';
 import { createFollowupHandlers } from './followup-handlers';
 import { createMailSeen } from './mail-seen';
 import { createPopupHandlers } from './popup-handlers';
+import { createSidebarHandlers } from './sidebar-handlers';
 import { unavailable, type PdfReader } from './pdf-reader';
 import { recordExport, storageStatus, type StorageManagerLike } from './storage-safety';
 
@@ -39,6 +40,7 @@ export function createHandlers(
     ...createEverydayHandlers(store, deps),
     ...createFollowupHandlers(store, { now: () => deps.now() }),
     ...createPopupHandlers(store, deps),
+    ...createSidebarHandlers(store, { now: () => deps.now() }),
     'invoice.create': (req) => write(store.createInvoice(req.invoice)),
     'invoice.markPaid': (req) =>
       write(store.recordPayment(req.id, { date: req.date ?? today(), ...(req.amountMinor !== undefined ? { amountMinor: req.amountMinor } : {}) })),

@@ -2,7 +2,7 @@ import type { MailSeenResponse } from '@/lib/messaging/protocol';
 import type { ThreadView, WebmailAdapter } from '@/lib/webmail/adapter';
 import type { EmailSnapshot, SnapshotAttachment } from '@/lib/webmail/snapshot';
 import { bytesToBase64 } from './base64';
-import type { Ask } from './bridge';
+import type { Ask } from '@/lib/messaging/content-client';
 
 /**
  * The content script's logic that is not UI: tells the background what the user sends and reads, and tells the
@@ -27,6 +27,11 @@ export interface ControllerDeps {
   onInvoiceSent?: (client: { email: string; name: string }) => void;
   /** Debounce of the report queue; mutations arrive in bursts while a thread renders. */
   debounceMs?: number;
+  /**
+   * Runs each start step (watch sends, watch the thread, first page check), each in its own task in the page so
+   * none of them lands in the page's load task. Default: all at once, now.
+   */
+  runStep?: (step: () => void) => void;
 }
 
 /** Outcomes after which the sidebar's data is stale. */
@@ -172,10 +177,15 @@ export function startController(deps: ControllerDeps): Controller {
     queue.length = 0;
   });
 
-  guard(() => adapter.observe(checkPage, signal));
-  guard(() => adapter.observeMessages((thread: ThreadView) => inReportOrder(thread.messages).forEach(enqueue), signal));
-  guard(() => adapter.observeSends(enqueue, signal));
-  checkPage();
+  const runStep = deps.runStep ?? ((step: () => void) => step());
+  const steps = [
+    // Sends first: the one event that cannot be read again later.
+    () => adapter.observeSends(enqueue, signal),
+    () => adapter.observe(checkPage, signal),
+    () => adapter.observeMessages((thread: ThreadView) => inReportOrder(thread.messages).forEach(enqueue), signal),
+    checkPage,
+  ];
+  for (const step of steps) runStep(() => signal.aborted || guard(step));
 
   return {
     async idle() {

@@ -1,5 +1,5 @@
 import type { Correspondent, DraftContent, EditorHandle, WebmailAdapter } from '@/lib/webmail/adapter';
-import type { Ask } from './bridge';
+import type { Ask } from '@/lib/messaging/content-client';
 
 /**
  * One click from the sidebar to a reminder in the webmail's editor: a reply in the invoice's thread when that

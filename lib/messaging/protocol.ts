@@ -87,6 +87,17 @@ export type DiagnosticInput = z.output<typeof DiagnosticSchema>;
 
 const OverdueSummarySchema = z.object({ count: z.number().int(), totals: z.record(z.string(), z.number().int()) });
 
+const ClientViewSchema = z.object({
+  today: IsoDateSchema,
+  client: ClientSchema.nullable(),
+  /** Every invoice not dismissed (confirmed and pending), by due date: unchanged since v1. */
+  invoices: z.array(InvoiceSchema),
+  events: z.array(EventSchema),
+  /** The detections waiting for the user's review (also in `invoices`). */
+  pending: z.array(InvoiceSchema),
+});
+const ClientFollowupSchema = z.object({ today: IsoDateSchema, risk: z.custom<RiskProfile>(isPlainObject), next: z.custom<NextStep>(isPlainObject), flags: ClientFlagsSchema });
+
 export const COMMANDS = {
   'invoice.create': command(z.object({ invoice: NewInvoiceSchema }), InvoiceSchema, ['content', 'extension']),
   'invoice.markPaid': command(
@@ -94,19 +105,7 @@ export const COMMANDS = {
     InvoiceSchema,
     ['content', 'extension'],
   ),
-  'client.view': command(
-    z.object({ clientEmail: z.string().min(3).max(320) }),
-    z.object({
-      today: IsoDateSchema,
-      client: ClientSchema.nullable(),
-      /** Every invoice not dismissed (confirmed and pending), by due date: unchanged since v1. */
-      invoices: z.array(InvoiceSchema),
-      events: z.array(EventSchema),
-      /** The detections waiting for the user's review (also in `invoices`). */
-      pending: z.array(InvoiceSchema),
-    }),
-    ['content', 'extension'],
-  ),
+  'client.view': command(z.object({ clientEmail: z.string().min(3).max(320) }), ClientViewSchema, ['content', 'extension']),
   'invoice.list': command(z.object({}), z.object({ today: IsoDateSchema, invoices: z.array(InvoiceSchema) }), ['extension']),
   'status.get': command(z.object({}), z.object({ today: IsoDateSchema, overdue: OverdueSummarySchema }), ['content', 'extension']),
   'settings.get': command(z.object({}), SettingsSchema, ['content', 'extension']),
@@ -150,11 +149,7 @@ export const COMMANDS = {
   'client.pause': command(z.object({ clientEmail: z.string().min(3).max(320), paused: z.boolean() }), ClientSchema, ['content', 'extension']),
   // Follow-up (lib/background/followup-handlers.ts). Risk, next step and letter are built by lib/domain from the
   // store: the schemas only check the envelope's shape, the types come from the domain.
-  'client.followup': command(
-    z.object({ clientEmail: z.string().min(3).max(320) }),
-    z.object({ today: IsoDateSchema, risk: z.custom<RiskProfile>(isPlainObject), next: z.custom<NextStep>(isPlainObject), flags: ClientFlagsSchema }),
-    ['content', 'extension'],
-  ),
+  'client.followup': command(z.object({ clientEmail: z.string().min(3).max(320) }), ClientFollowupSchema, ['content', 'extension']),
   'client.flags': command(z.object({ clientEmail: z.string().min(3).max(320), flags: ClientFlagsSchema }), z.object({ flags: ClientFlagsSchema }), ['content', 'extension']),
   'letter.get': command(
     z.object({ clientEmail: z.string().min(3).max(320) }),
@@ -185,6 +180,12 @@ export const COMMANDS = {
       backupDue: z.boolean(),
     }),
     ['extension'],
+  ),
+  // The sidebar's data in one round trip (lib/background/sidebar-handlers.ts): no client gives view/followup null.
+  'sidebar.load': command(
+    z.object({ clientEmail: z.string().min(3).max(320).nullable() }),
+    z.object({ today: IsoDateSchema, settings: SettingsSchema, view: ClientViewSchema.nullable(), followup: ClientFollowupSchema.nullable() }),
+    ['content', 'extension'],
   ),
 } as const;
 

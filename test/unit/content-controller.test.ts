@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inReportOrder, isPdf, reportKey, startController, type PageState } from '@/lib/content/controller';
 import { bytesToBase64 } from '@/lib/content/base64';
-import type { Ask } from '@/lib/content/bridge';
+import type { Ask } from '@/lib/messaging/content-client';
 import type { Diagnostic, ThreadView, WebmailAdapter } from '@/lib/webmail/adapter';
 import type { EmailSnapshot } from '@/lib/webmail/snapshot';
 

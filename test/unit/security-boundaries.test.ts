@@ -36,7 +36,7 @@ function setup() {
 const CONTENT_COMMANDS: readonly CommandName[] = [
   'invoice.create', 'invoice.markPaid', 'client.view', 'status.get', 'settings.get', 'mail.seen', 'invoice.confirm',
   'invoice.dismiss', 'invoice.update', 'event.record', 'diagnostic.report', 'invoice.snooze', 'invoice.pause',
-  'client.pause', 'client.followup', 'client.flags', 'dossier.export',
+  'client.pause', 'client.followup', 'client.flags', 'dossier.export', 'sidebar.load',
 ];
 
 const long = (n: number) => 'x'.repeat(n);
@@ -78,6 +78,7 @@ const WRONG_PAYLOADS: Record<CommandName, unknown[]> = {
   'letter.get': [{}, { clientEmail: null }],
   'dossier.export': [{}, { clientEmail: ['a@b.example'] }],
   'popup.list': [],
+  'sidebar.load': [{}, { clientEmail: 'a' }, { clientEmail: 42 }, { clientEmail: long(400) }],
   'client.update': [{}, { clientEmail: 'a@b.example' }, { clientEmail: 'a@b.example', patch: 'all' }],
   'plans.get': [],
   'storage.status': [],
@@ -177,7 +178,7 @@ describe('window.postMessage is never trusted', () => {
   });
 
   it('the content bridge sends only our envelope and ships no schema (the background is the boundary)', () => {
-    const bridge = readFileSync(join(ROOT, 'lib/content/bridge.ts'), 'utf8');
+    const bridge = readFileSync(join(ROOT, 'lib/messaging/content-client.ts'), 'utf8');
     expect(bridge).toMatch(/sendMessage\(\{ relance: 1, command, payload \}\)/);
     expect(bridge).not.toMatch(/^import (?!type)[^;]*from ['"](zod|@\/lib\/messaging\/protocol)['"]/m);
   });
