@@ -31,8 +31,9 @@ export type { Channel, Formality, LadderPlan, LadderStep, PlanChoice } from './l
  *    jurisdiction (weekends and public holidays).
  * 6. Catch-up after downtime: when several steps have fallen due, the most advanced one is proposed (the skipped
  *    ones are listed), not the whole ladder replayed; a pre_due step is never proposed once the anchor is overdue.
- * 7. Proof before pressure: the formal notice is only proposed once a written reminder (first or second, by
- *    email or letter) was sent, because it must recall the earlier attempts; stop_work and handover only once the
+ * 7. Proof before pressure: the second reminder is only proposed once the first was sent (it refers to it); the
+ *    formal notice only once a written reminder (first or second, by email or letter) was sent, because it must
+ *    recall the earlier attempts; stop_work and handover only once the
  *    formal notice was sent. A step held back this way gives way to the most advanced step allowed. (Plans that
  *    lack those earlier steps are not held back.)
  * 8. Every step of the plan sent: 'none'.
@@ -166,6 +167,8 @@ export function nextStep(raw: NextStepInput): NextStep {
   const sentStages = new Set(sent.map((e) => payloadStage(e)));
   const writtenSent = sent.some((e) => contactKind(e) !== 'call' && (payloadStage(e) === 'first' || payloadStage(e) === 'second'));
   const planHasWritten = plan.steps.some((s) => s.stage === 'first' || s.stage === 'second');
+  const firstSent = sent.some((e) => contactKind(e) !== 'call' && payloadStage(e) === 'first');
+  const planHasFirst = plan.steps.some((s) => s.stage === 'first');
   const planHasNotice = plan.steps.some((s) => s.stage === 'formal_notice');
   const noticeRank = stageRank('formal_notice');
   const floor = resumeFloorFor(pauses, anchor.id);
@@ -188,15 +191,16 @@ export function nextStep(raw: NextStepInput): NextStep {
     if (step.stage === 'pre_due' && date > anchor.dueDate) continue;
     let heldBack: string | null = null;
     const rank = stageRank(step.stage);
-    if (rank >= noticeRank && planHasWritten && !writtenSent) heldBack = 'no written reminder has been sent yet';
+    if (step.stage === 'second' && planHasFirst && !firstSent) heldBack = 'the first reminder has not been sent yet';
+    else if (rank >= noticeRank && planHasWritten && !writtenSent) heldBack = 'no written reminder has been sent yet';
     else if (rank > noticeRank && planHasNotice && !sentStages.has('formal_notice')) heldBack = 'the formal notice has not been sent yet';
     candidates.push({ step, index, date, heldBack });
   }
   const allowed = candidates.filter((c) => c.heldBack === null);
-  // Rule 7 fallback: with every remaining step held back, go on rather than stall.
-  const pool = allowed.length > 0 ? allowed : candidates;
-  const due = pool.filter((c) => c.date <= today);
-  const chosen = due.length > 0 ? due[due.length - 1]! : pool[0];
+  const due = allowed.filter((c) => c.date <= today);
+  // Rule 7 fallback: with every remaining step held back, go on with the least advanced one rather than stall
+  // (never with the most advanced: that would skip the very proof the rule asks for).
+  const chosen = due.length > 0 ? due[due.length - 1]! : (allowed[0] ?? candidates[0]);
   if (!chosen) return { ...base, stage: 'none', reason: 'no step of the plan applies any more' };
 
   const skipped = candidates.filter((c) => c.index < chosen.index && c.date <= today).map((c) => c.step.stage);

@@ -45,9 +45,9 @@ describe('what is worth a notification', () => {
     expect(d.lastDigestAt).toBe(MONDAY.now.toISOString());
   });
 
-  it('an invoice overdue for long (imported) gives its reminder step, not "became overdue"', () => {
+  it('an invoice overdue for long (imported) gives its next reminder step (the first: none was sent), not "became overdue"', () => {
     const d = decideNotifications(input({ invoices: [invoice({ id: 'old', dueDate: '2025-03-01' })] }));
-    expect(d.state.notified).toEqual(['step:old:second']);
+    expect(d.state.notified).toEqual(['step:old:first']);
   });
 
   it('a promised payment date passed without payment', () => {
