@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readWebmailFixture } from '../fixtures/webmail/read-fixture';
 
 /**
  * Loads a webmail fixture into happy-dom's document and runs its emulation script (happy-dom does not execute
@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * autosave, Roosterjs's paste handling, the compose disappearing on send).
  */
 export function loadFixture(name: string, options: { runScripts?: boolean; mutate?: (doc: Document) => void } = {}): Document {
-  const html = readFileSync(join(import.meta.dirname, '../fixtures/webmail', name), 'utf8');
+  const html = readWebmailFixture(join(import.meta.dirname, '../fixtures/webmail', name));
   document.open();
   document.write(html);
   document.close();
@@ -21,7 +21,7 @@ export function loadFixture(name: string, options: { runScripts?: boolean; mutat
 }
 
 export function fixtureText(name: string): string {
-  return readFileSync(join(import.meta.dirname, '../fixtures/webmail', name), 'utf8');
+  return readWebmailFixture(join(import.meta.dirname, '../fixtures/webmail', name));
 }
 
 /** Lets the fixture's delayed renders (30 ms) and the adapters' batching (120–200 ms) run. */

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readWebmailFixture } from '../fixtures/webmail/read-fixture';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGmailAdapter, gmailUserEmail } from '@/lib/webmail/gmail/adapter';
 
-const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/webmail/gmail-2026-11-thread.html'), 'utf8');
+const FIXTURE = readWebmailFixture(join(import.meta.dirname, '../fixtures/webmail/gmail-2026-11-thread.html'));
 
 function load(mutate?: (doc: Document) => void): Document {
   document.open();

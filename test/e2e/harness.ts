@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import { readWebmailFixture } from '../fixtures/webmail/read-fixture';
 
 /**
  * Loads the BUILT extension into a real Chromium with playwright-core, with every http(s) request
@@ -176,9 +177,9 @@ export async function findExtensionWorker(context: BrowserContext, timeoutMs = 3
 export type FixtureSource = string | { html: string } | { path: string };
 
 function fixtureHtml(src: FixtureSource): string {
-  if (typeof src === 'object') return 'html' in src ? src.html : readFileSync(src.path, 'utf8');
+  if (typeof src === 'object') return 'html' in src ? src.html : readWebmailFixture(src.path);
   // A string is markup when it looks like markup, else a file path (relative to the project).
-  return /^\s*</.test(src) ? src : readFileSync(resolve(PROJECT_ROOT, src), 'utf8');
+  return /^\s*</.test(src) ? src : readWebmailFixture(resolve(PROJECT_ROOT, src));
 }
 
 /**

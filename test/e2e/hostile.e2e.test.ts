@@ -276,9 +276,9 @@ describe.each([
     s.serviceWorker.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') workerProblems.push(`${m.type()}: ${m.text()}`);
     });
-    const { readFileSync } = await import('node:fs');
     const { PROJECT_ROOT } = await import('./harness');
-    original = readFileSync(`${PROJECT_ROOT}/${fixture}`, 'utf8');
+    const { readWebmailFixture } = await import('../fixtures/webmail/read-fixture');
+    original = readWebmailFixture(`${PROJECT_ROOT}/${fixture}`);
   });
   afterAll(async () => {
     await s?.close();
