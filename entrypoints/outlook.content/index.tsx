@@ -8,7 +8,7 @@ export default defineContentScript({
     'https://outlook.office365.com/*',
     'https://outlook.cloud.microsoft/*',
   ],
-  // The sidebar bundles its stylesheet (components/sidebar/mount.tsx): nothing to fetch or expose to the page.
+  // The sidebar bundles its stylesheet (components/sidebar/mount.ts): nothing to fetch or expose to the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
     // OWA's suite header (account manager) is 48 px tall in layout 2026-11: the open panel starts below it.

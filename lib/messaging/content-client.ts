@@ -15,6 +15,14 @@ export class BridgeError extends Error {
     super(message);
     this.name = 'BridgeError';
   }
+
+  /**
+   * The sidebar's panel is a separate script (entrypoints/sidebar-panel.ts) with its own copy of this class, while
+   * the requests it shows errors of may come from the content script's copy: recognise either by name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'BridgeError';
+  }
 }
 
 export type Ask = <C extends CommandName>(command: C, payload: RequestOf<C>) => Promise<ResponseOf<C>>;

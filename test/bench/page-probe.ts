@@ -10,6 +10,8 @@ export interface ProbeState {
   firstContentfulPaintAt: number | null;
   /** The sidebar root `[data-relance="sidebar"]` is in the (open) shadow root. */
   sidebarAttachedAt: number | null;
+  /** The frame after the root attached: the toggle (all a closed sidebar is) has been painted. */
+  sidebarShellPaintedAt: number | null;
   /** The correspondent and at least one invoice row are rendered. */
   sidebarContentAt: number | null;
   /** The frame after that content: it has been painted. */
@@ -25,6 +27,7 @@ export function PAGE_PROBE(): void {
     domContentLoadedAt: null as number | null,
     firstContentfulPaintAt: null as number | null,
     sidebarAttachedAt: null as number | null,
+    sidebarShellPaintedAt: null as number | null,
     sidebarContentAt: null as number | null,
     sidebarPaintedAt: null as number | null,
   };
@@ -41,7 +44,10 @@ export function PAGE_PROBE(): void {
   const checkContent = (root: ShadowRoot) => {
     const sidebar = root.querySelector('[data-relance="sidebar"]');
     if (!sidebar) return;
-    if (state.sidebarAttachedAt === null) state.sidebarAttachedAt = performance.now();
+    if (state.sidebarAttachedAt === null) {
+      state.sidebarAttachedAt = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (state.sidebarShellPaintedAt = performance.now()), 0));
+    }
     if (state.sidebarContentAt !== null) return;
     const who = sidebar.querySelector('[data-relance="correspondent-email"]');
     const rows = sidebar.querySelector('[data-relance="invoice"], [data-relance="detected-invoice"]');

@@ -71,6 +71,8 @@ interface RunFigures {
   sidebarReadyAfterDclMs: number | null;
   sidebarReadyAfterFcpMs: number | null;
   sidebarAttachedAfterDclMs: number | null;
+  /** The sidebar's toggle painted, ms after DOMContentLoaded: all a closed sidebar shows. */
+  sidebarShellReadyAfterDclMs: number | null;
   longTasksLoad: number[];
   burstScriptMs: number;
   burstTaskMs: number;
@@ -85,7 +87,12 @@ async function probeState(page: Page): Promise<ProbeState> {
   return page.evaluate(() => (window as unknown as { __relanceBench: ProbeState }).__relanceBench.snapshot());
 }
 
-async function oneRun(context: BrowserContext, webmail: Webmail, withExtension: boolean, full: boolean): Promise<RunFigures> {
+/**
+ * One load of the fixture, then (`full`) 100 new messages at once, 100 one by one, and 5 s idle. With the extension
+ * the load waits for the sidebar to be ready: its content painted (`ready: 'content'`, sidebar left open) or its
+ * toggle painted (`ready: 'shell'`, sidebar closed).
+ */
+export async function oneRun(context: BrowserContext, webmail: Webmail, withExtension: boolean, full: boolean, ready: 'content' | 'shell' = 'content'): Promise<RunFigures> {
   const page = await context.newPage();
   try {
     await page.addInitScript(pageSource(PAGE_PROBE));
@@ -93,7 +100,11 @@ async function oneRun(context: BrowserContext, webmail: Webmail, withExtension: 
     await cdp.send('Performance.enable');
     await page.goto(FIXTURES[webmail].url, { waitUntil: 'load' });
     if (withExtension) {
-      await page.waitForFunction(() => (window as unknown as { __relanceBench: ProbeState }).__relanceBench.snapshot().sidebarPaintedAt !== null, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        (key) => (window as unknown as { __relanceBench: ProbeState }).__relanceBench.snapshot()[key] !== null,
+        ready === 'content' ? ('sidebarPaintedAt' as const) : ('sidebarShellPaintedAt' as const),
+        { timeout: 15_000 },
+      );
     }
     await settle(cdp, 1000);
     const load = await metrics(cdp);
@@ -108,6 +119,7 @@ async function oneRun(context: BrowserContext, webmail: Webmail, withExtension: 
       sidebarReadyAfterDclMs: since(st.sidebarPaintedAt, st.domContentLoadedAt),
       sidebarReadyAfterFcpMs: since(st.sidebarPaintedAt, st.firstContentfulPaintAt),
       sidebarAttachedAfterDclMs: since(st.sidebarAttachedAt, st.domContentLoadedAt),
+      sidebarShellReadyAfterDclMs: since(st.sidebarShellPaintedAt, st.domContentLoadedAt),
       longTasksLoad: st.longTasks.map((t) => t.duration),
       burstScriptMs: NaN,
       burstTaskMs: NaN,
@@ -228,7 +240,7 @@ export function summariseProfile(profile: CpuProfile): { selfMsByScript: Record<
   };
 }
 
-async function launchPlain(): Promise<{ context: BrowserContext; blocked: BlockedRequest[]; close(): Promise<void> }> {
+export async function launchPlain(): Promise<{ context: BrowserContext; blocked: BlockedRequest[]; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'relance-bench-plain-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -253,6 +265,16 @@ async function launchPlain(): Promise<{ context: BrowserContext; blocked: Blocke
   };
 }
 
+/** Whether the sidebar is remembered open (storage.local, WXT key "local:relance.sidebarOpen"), as a user leaves it. */
+export async function setSidebarOpen(s: ExtensionSession, open: boolean): Promise<void> {
+  const popup = await openPopup(s.context, s.extensionId);
+  try {
+    await popup.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'relance.sidebarOpen': v }), open);
+  } finally {
+    await popup.close();
+  }
+}
+
 /** The extension's data for the fixture clients (so the sidebar has rows to render), and the sidebar left open. */
 export async function seed(s: ExtensionSession): Promise<void> {
   const popup = await openPopup(s.context, s.extensionId);
@@ -274,7 +296,7 @@ export async function seed(s: ExtensionSession): Promise<void> {
 
 type Summary = Record<string, number | null>;
 
-function summarise(withExt: RunFigures[], without: RunFigures[]): Summary {
+function summarise(withExt: RunFigures[], without: RunFigures[], closed: RunFigures[]): Summary {
   const m = (rs: RunFigures[], f: (r: RunFigures) => number | null) => median(rs.map(f).filter((v): v is number => v !== null));
   const addedLoad = m(withExt, (r) => r.loadScriptMs) - m(without, (r) => r.loadScriptMs);
   const perMessageBurst = (m(withExt, (r) => r.burstScriptMs) - m(without, (r) => r.burstScriptMs)) / MESSAGES;
@@ -284,6 +306,11 @@ function summarise(withExt: RunFigures[], without: RunFigures[]): Summary {
   const fin = (n: number) => (Number.isFinite(n) ? round2(n) : null);
   return {
     addedLoadScriptMs: fin(addedLoad),
+    addedLoadScriptMsClosed: fin(m(closed, (r) => r.loadScriptMs) - m(without, (r) => r.loadScriptMs)),
+    addedLoadTaskMsClosed: fin(m(closed, (r) => r.loadTaskMs) - m(without, (r) => r.loadTaskMs)),
+    sidebarShellReadyAfterDclMsClosed: fin(m(closed, (r) => r.sidebarShellReadyAfterDclMs)),
+    longTasksLoadClosed: fin(longCount(closed, (r) => r.longTasksLoad)),
+    heapAddedMBClosed: fin(mb(m(closed, (r) => r.heapBytes) - m(without, (r) => r.heapBytes))),
     addedLoadTaskMs: fin(m(withExt, (r) => r.loadTaskMs) - m(without, (r) => r.loadTaskMs)),
     loadScriptMsWith: fin(m(withExt, (r) => r.loadScriptMs)),
     loadScriptMsWithout: fin(m(without, (r) => r.loadScriptMs)),
@@ -314,6 +341,9 @@ function within(s: Summary): Record<string, boolean | null> {
   const mw = s.longTasksMessagesWith ?? null;
   const longAdded = lw === null || mw === null ? null : lw + mw - (s.longTasksLoadWithout ?? 0) - (s.longTasksMessagesWithout ?? 0);
   return {
+    addedLoadScriptMsClosed: le(s.addedLoadScriptMsClosed ?? null, PAGE_BUDGETS.addedLoadScriptMs),
+    sidebarReadyMsClosed: le(s.sidebarShellReadyAfterDclMsClosed ?? null, PAGE_BUDGETS.sidebarReadyMs),
+    noLongTaskClosed: le((s.longTasksLoadClosed ?? 0) - (s.longTasksLoadWithout ?? 0), PAGE_BUDGETS.longTasksAdded),
     addedLoadScriptMs: le(s.addedLoadScriptMs ?? null, PAGE_BUDGETS.addedLoadScriptMs),
     perMessageMs: le(s.perMessageMs ?? null, PAGE_BUDGETS.perMessageMs),
     sidebarReadyMs: le(s.sidebarReadyAfterDclMs ?? null, PAGE_BUDGETS.sidebarReadyMs),
@@ -334,7 +364,7 @@ export const page: BenchSection = {
       await serveWebmail(ext, { gmail: FIXTURES.gmail.path, outlook: FIXTURES.outlook.path, files });
       await serveWebmail(plain, { gmail: FIXTURES.gmail.path, outlook: FIXTURES.outlook.path, files });
       await seed(ext);
-      const perWebmail: Record<string, { summary: Summary; withinBudget: Record<string, boolean | null>; runs: { with: RunFigures[]; without: RunFigures[] }; profile: Awaited<ReturnType<typeof profileLoad>> }> = {};
+      const perWebmail: Record<string, { summary: Summary; withinBudget: Record<string, boolean | null>; runs: { with: RunFigures[]; without: RunFigures[]; closed: RunFigures[] }; profile: Awaited<ReturnType<typeof profileLoad>> }> = {};
       for (const webmail of Object.keys(FIXTURES) as Webmail[]) {
         // Warm-up loads (not counted): the first visit detects the fixture's invoice, and code caches fill, as on any
         // day after the first.
@@ -346,8 +376,15 @@ export const page: BenchSection = {
           withRuns.push(await oneRun(ext.context, webmail, true, true));
           withoutRuns.push(await oneRun(plain.context, webmail, false, true));
         }
-        const summary = summarise(withRuns, withoutRuns);
-        perWebmail[webmail] = { summary, withinBudget: within(summary), runs: { with: withRuns, without: withoutRuns }, profile: await profileLoad(ext.context, webmail) };
+        // The same loads with the sidebar closed (a new user's default, and anyone who closes it): the page then
+        // gets only the toggle, and React with the panel is never evaluated.
+        await setSidebarOpen(ext, false);
+        await oneRun(ext.context, webmail, true, false, 'shell');
+        const closedRuns: RunFigures[] = [];
+        for (let i = 0; i < runs; i++) closedRuns.push(await oneRun(ext.context, webmail, true, false, 'shell'));
+        await setSidebarOpen(ext, true);
+        const summary = summarise(withRuns, withoutRuns, closedRuns);
+        perWebmail[webmail] = { summary, withinBudget: within(summary), runs: { with: withRuns, without: withoutRuns, closed: closedRuns }, profile: await profileLoad(ext.context, webmail) };
       }
       const withinBudget: Record<string, boolean | null> = {};
       for (const [w, r] of Object.entries(perWebmail)) for (const [k, v] of Object.entries(r.withinBudget)) withinBudget[`${w}.${k}`] = v;
@@ -365,6 +402,13 @@ export const page: BenchSection = {
       ];
       const rows = [
         ['figure (median)', ...names, 'budget', 'verdict'],
+        ['sidebar closed (the default): the toggle only', '', '', '', ''],
+        row('added script time at load, ms', 'addedLoadScriptMsClosed', `<= ${PAGE_BUDGETS.addedLoadScriptMs}`, 'addedLoadScriptMsClosed'),
+        row('added task time at load, ms', 'addedLoadTaskMsClosed'),
+        row('toggle painted after DOMContentLoaded, ms', 'sidebarShellReadyAfterDclMsClosed', `<= ${PAGE_BUDGETS.sidebarReadyMs}`, 'sidebarReadyMsClosed'),
+        row('long tasks > 50 ms at load', 'longTasksLoadClosed', '0 added', 'noLongTaskClosed'),
+        row('JS heap added after GC, MB', 'heapAddedMBClosed'),
+        ['sidebar left open: React and the client\'s data at load', '', '', '', ''],
         row('added script time at load, ms', 'addedLoadScriptMs', `<= ${PAGE_BUDGETS.addedLoadScriptMs}`, 'addedLoadScriptMs'),
         row('  script ms with / without', 'loadScriptMsWith'),
         row('  (without)', 'loadScriptMsWithout'),

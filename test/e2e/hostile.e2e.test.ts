@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { GMAIL_ORIGIN, isoDateFromToday, launchExtension, openPopup, readDb, sendFromExtensionPage, serveWebmail, type ExtensionSession } from './harness';
+import { GMAIL_ORIGIN, GMAIL_THREAD_URL, isoDateFromToday, launchExtension, openPopup, readDb, sendFromExtensionPage, serveWebmail, type ExtensionSession } from './harness';
 import { fillInvoiceForm, hook, invoiceRow, newInvoice, openInvoiceForm, openSidebar, resetData } from './flows';
 
 /**
@@ -319,7 +319,7 @@ describe('the built extension\'s boundaries', () => {
     await s?.close();
   });
 
-  it('declares the strict CSP, no externally_connectable, and web-accessible files only for the content styles', async () => {
+  it('declares the strict CSP, no externally_connectable, and one web-accessible file: the panel script, to the webmails only', async () => {
     const { readFileSync } = await import('node:fs');
     const { DIST_DIR } = await import('./harness');
     const m = JSON.parse(readFileSync(`${DIST_DIR}/manifest.json`, 'utf8')) as {
@@ -329,9 +329,38 @@ describe('the built extension\'s boundaries', () => {
     };
     expect(m.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'self'");
     expect(m.externally_connectable).toBeUndefined();
-    // WXT's shadow-root UI loads the sidebar's CSS from the extension: the only files a webmail page can fetch.
-    // Nothing is web-accessible: the sidebar's CSS is bundled into the content script.
-    expect(m.web_accessible_resources ?? []).toEqual([]);
+    // The sidebar's CSS is bundled into the content script; the panel's script is imported by the content script
+    // when the sidebar opens, under a per-session URL (use_dynamic_url) that no page can guess.
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['sidebar-panel.js'], matches: ['https://mail.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'], use_dynamic_url: true },
+    ]);
+  });
+
+  it("a webmail page's own scripts cannot load the panel script from the extension's fixed URL", async () => {
+    await serveWebmail(s, { gmail: 'test/fixtures/webmail/gmail-2026-11-thread.html' });
+    const page = await s.context.newPage();
+    await page.goto(GMAIL_THREAD_URL);
+    await page.locator('[data-relance="sidebar"]').waitFor({ state: 'attached' });
+    const url = `chrome-extension://${s.extensionId}/sidebar-panel.js`;
+    const fetched = await page.evaluate(async (u) => {
+      try {
+        const r = await fetch(u);
+        return `status ${r.status}`;
+      } catch (e) {
+        return `refused: ${(e as Error).name}`;
+      }
+    }, url);
+    expect(fetched).toMatch(/^refused/);
+    const imported = await page.evaluate(async (u) => {
+      try {
+        await import(u);
+        return 'imported';
+      } catch (e) {
+        return `refused: ${(e as Error).name}`;
+      }
+    }, url);
+    expect(imported).toMatch(/^refused/);
+    await page.close();
   });
 
   it('reads a PDF in the offscreen document under that CSP', async () => {

@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ask } from '@/lib/messaging/content-client';
+import { startController } from '@/lib/content/controller';
+import { createSidebarHost } from '@/lib/content/host';
+import { createIdleRunner } from '@/lib/content/idle';
+import type { WebmailAdapter } from '@/lib/webmail/adapter';
+import { loadSidebarOpen, saveSidebarOpen } from '@/lib/webmail/sidebar-state';
+import relanceCss from '@/components/ui/relance.css?inline';
+import { t } from '@/components/ui/i18n';
+import { createSidebarBus } from './bus';
+import { loadPanel, PANEL_SCRIPT, type MountPanel } from './panel-contract';
+import type { PanelHandle } from './panel-root';
+import { withPrefetch } from './prefetch';
+import { createSidebarShell, type SidebarShell } from './shell';
+
+export interface SidebarLayout {
+  /** Height of the webmail's top bar (account menu, search): the open panel starts below it, never over it. */
+  topInsetPx: number;
+}
+
+/**
+ * Mount the sidebar in an open shadow root (styles isolated both ways; open so tests and assistive tech can reach
+ * it). Key events are stopped at the shadow boundary so typing in the form never triggers webmail shortcuts.
+ * Everything is torn down when the content script is invalidated (extension reloaded or updated).
+ *
+ * The page's load comes first: the controller starts in idle tasks, the styles are bundled (no fetch of a
+ * web-accessible file), and a closed sidebar is a plain-DOM toggle: React and the panel (panel-root.tsx, a
+ * separately evaluated module of this bundle) are only evaluated once the sidebar is open, and then the client's
+ * data is requested first so the round trip overlaps their start.
+ */
+export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAdapter, layout: SidebarLayout): Promise<void> {
+  const bus = createSidebarBus();
+  // Queued before the sidebar renders: a sent invoice is reported even if the panel never opens.
+  startController({ adapter, ask, signal: ctx.signal, onPageState: bus.setPage, onDataChanged: bus.dataChanged, onInvoiceSent: bus.invoiceSent, runStep: createIdleRunner(window, ctx.signal) });
+  const host = createSidebarHost(document);
+  const early = withPrefetch(ask, () => performance.now());
+  const initialOpen = await loadSidebarOpen();
+  if (ctx.isInvalid) return;
+  // The panel's script is fetched and compiled (off the main thread: a module script is streamed) while the shadow
+  // root is built; a failed load is retried at the next opening.
+  let panelScript: Promise<MountPanel> | null = null;
+  const loadPanelScript = () =>
+    (panelScript ??= loadPanel(globalThis, browser.runtime.getURL(PANEL_SCRIPT), (url) => import(/* @vite-ignore */ url)).catch((err: unknown) => {
+      panelScript = null;
+      throw err;
+    }));
+  if (initialOpen) {
+    early.prefetch(adapter.currentCorrespondent()?.email ?? null);
+    loadPanelScript().catch(() => undefined);
+  }
+
+  let panel: PanelHandle | null = null;
+  let panelLoading: Promise<void> | null = null;
+  const showPanel = (shell: SidebarShell) => {
+    if (panel) return panel.setOpen(shell.isOpen());
+    panelLoading ??= loadPanelScript()
+      .then((mountPanel) => {
+        if (ctx.isInvalid) return;
+        panel = mountPanel(shell.slot, { adapter, ask: early.ask, bus, host, signal: ctx.signal, onClose: () => shell.setOpen(false), onPanelShown: (id) => shell.setPanelId(id) }, shell.isOpen());
+      })
+      .catch((err: unknown) => {
+        // The extension was reloaded under the page, or the file is missing: say so in the panel's place, and let
+        // the next opening try again.
+        panelLoading = null;
+        shell.showFailure(t('errPanelLoad'), err);
+      });
+  };
+
+  const ui = await createShadowRootUi<SidebarShell>(ctx, {
+    name: 'relance-sidebar',
+    mode: 'open',
+    position: 'overlay',
+    alignment: 'top-right',
+    zIndex: 2147483000,
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: true,
+    // What WXT does to the stylesheet it fetches: custom properties declared on :root belong to the shadow host.
+    css: relanceCss.replaceAll(':root', ':host'),
+    onMount(container) {
+      const shell = createSidebarShell(document, container, {
+        topInsetPx: layout.topInsetPx,
+        labels: { open: () => t('sidebarOpen'), close: () => t('sidebarClose') },
+        initialOpen,
+        onOpenChange(open) {
+          void saveSidebarOpen(open);
+          showPanel(shell);
+        },
+      });
+      if (initialOpen) showPanel(shell);
+      return shell;
+    },
+    onRemove() {
+      panel?.unmount();
+      panel = null;
+    },
+  });
+  if (ctx.isInvalid) return;
+  ui.mount();
+}

@@ -1,0 +1,50 @@
+import { startTransition, useDeferredValue, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Ask } from '@/lib/messaging/content-client';
+import type { SidebarHost } from '@/lib/content/host';
+import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
+import type { SidebarBus } from './bus';
+import { SidebarPanel } from './SidebarPanel';
+
+export interface PanelProps {
+  adapter: WebmailAdapter;
+  ask: Ask;
+  bus: SidebarBus;
+  host: SidebarHost;
+  /** Aborts when the content script is invalidated (extension reloaded): stops observing the page. */
+  signal: AbortSignal;
+  /** The shell's close (toggle state, focus back on the toggle). */
+  onClose: () => void;
+  /** The panel element exists with this id, or no longer does. */
+  onPanelShown: (id: string | null) => void;
+}
+
+export interface PanelHandle {
+  setOpen(open: boolean): void;
+  unmount(): void;
+}
+
+// One panel per page, in the sidebar's own shadow root: a fixed id cannot collide with the webmail's.
+const PANEL_ID = 'relance-panel';
+
+function Panel({ open, ...props }: PanelProps & { open: boolean }) {
+  // Deferred: on opening, the toggle has already changed (plain DOM) and React renders the panel in slices that
+  // yield to the page (no long task), also on the first render when the sidebar was left open.
+  const shown = useDeferredValue(open, false);
+  // With no thread open, the client of the last invoice entered by hand: kept here so a close does not forget it.
+  const [pinned, setPinned] = useState<Correspondent | null>(null);
+  const { onPanelShown } = props;
+  useEffect(() => {
+    onPanelShown(shown ? PANEL_ID : null);
+  }, [shown, onPanelShown]);
+  if (!shown) return null;
+  return <SidebarPanel id={PANEL_ID} adapter={props.adapter} ask={props.ask} bus={props.bus} host={props.host} signal={props.signal} open={open} pinned={pinned} setPinned={setPinned} onClose={props.onClose} />;
+}
+
+/** React and the panel: loaded by mount.ts only once the sidebar is open, rendered into the shell's slot. */
+export function mountPanel(slot: HTMLElement, props: PanelProps, initialOpen: boolean): PanelHandle {
+  const root = createRoot(slot);
+  const render = (open: boolean) => startTransition(() => root.render(<Panel open={open} {...props} />));
+  render(initialOpen);
+  return { setOpen: render, unmount: () => root.unmount() };
+}
