@@ -170,7 +170,14 @@ export const bundles: BenchSection = {
         .filter(([name]) => name.startsWith('content-scripts/'))
         .map(([name, l]) => [name.replace('content-scripts/', ''), { rawBytes: l.rawBytes, gzipBytes: l.gzipBytes, jsGzipBytes: l.jsGzipBytes }]),
     );
-    const withinBudget = Object.fromEntries(Object.entries(contentScripts).map(([n, c]) => [`contentScript.${n}`, c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES]));
+    // The sidebar's panel (React and its cards) is a separate script the content script imports when the sidebar
+    // opens: not loaded by a tab with the sidebar closed, loaded once by a tab that opens it. Both are judged.
+    const panel = loadedByEntrypoint['sidebar-panel'] ?? { rawBytes: 0, gzipBytes: 0 };
+    const withPanel = Object.fromEntries(Object.entries(contentScripts).map(([n, c]) => [n, { rawBytes: c.rawBytes + panel.rawBytes, gzipBytes: c.gzipBytes + panel.gzipBytes }]));
+    const withinBudget = Object.fromEntries([
+      ...Object.entries(contentScripts).map(([n, c]) => [`contentScript.${n}`, c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES]),
+      ...Object.entries(withPanel).map(([n, c]) => [`contentScriptWithPanel.${n}`, c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES]),
+    ]);
     const anchors = measureAnchors();
 
     const rows = [['file', 'entrypoint', 'raw', 'gzip'], ...files.map((f) => [f.file, f.entrypoint, kb(f.rawBytes), kb(f.gzipBytes)])];
@@ -181,7 +188,8 @@ export const bundles: BenchSection = {
     ];
     const sideRows = [
       ['content script, side by side', 'raw', 'gzip', `budget ${kb(CONTENT_SCRIPT_BUDGET_GZIP_BYTES)}`],
-      ...Object.entries(contentScripts).map(([n, c]) => [`Relance ${n} (js + css)`, kb(c.rawBytes), kb(c.gzipBytes), verdict(c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES)]),
+      ...Object.entries(contentScripts).map(([n, c]) => [`Relance ${n} (js + css), at page load`, kb(c.rawBytes), kb(c.gzipBytes), verdict(c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES)]),
+      ...Object.entries(withPanel).map(([n, c]) => [`Relance ${n} + sidebar panel, once opened`, kb(c.rawBytes), kb(c.gzipBytes), verdict(c.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP_BYTES)]),
       ...anchors.flatMap((a) =>
         a.available
           ? [...a.files.map((f) => [`${a.package}@${a.version} ${f.file}`, kb(f.rawBytes), kb(f.gzipBytes), '']), [`${a.package} total`, kb(a.rawBytes), kb(a.gzipBytes), '']]
@@ -196,6 +204,7 @@ export const bundles: BenchSection = {
         loadedByEntrypoint,
         total,
         contentScripts,
+        contentScriptsWithPanel: withPanel,
         anchors,
         budgets: { contentScriptGzipBytes: CONTENT_SCRIPT_BUDGET_GZIP_BYTES },
         withinBudget,
