@@ -68,6 +68,7 @@ export function loadedFiles(distDir: string): Record<string, string[]> {
   const manifest = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8')) as {
     background?: { service_worker?: string };
     content_scripts?: { js?: string[]; css?: string[] }[];
+    web_accessible_resources?: { resources: string[] }[];
   };
   const out: Record<string, string[]> = {};
   if (manifest.background?.service_worker) out.background = [manifest.background.service_worker];
@@ -79,6 +80,8 @@ export function loadedFiles(distDir: string): Record<string, string[]> {
     const css = `${name}.css`;
     out[name] = existsSync(join(distDir, css)) && !files.includes(css) ? [...files, css] : files;
   }
+  // Scripts the content scripts import later (the sidebar panel): web-accessible for that reason only.
+  for (const file of (manifest.web_accessible_resources ?? []).flatMap((w) => w.resources).filter((f) => f.endsWith('.js'))) out[entrypointOf(file)] = [file];
   for (const html of readdirSync(distDir).filter((f) => f.endsWith('.html'))) {
     const text = readFileSync(join(distDir, html), 'utf8');
     const refs = [...text.matchAll(/(?:src|href)=["']\/?([^"']+\.(?:js|css))["']/g)].map((m) => m[1]!);
