@@ -7,8 +7,10 @@ const LANGS: readonly Lang[] = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'];
 
 /** "1 234,56 €" in French, "€1,234.56" in English. */
 export function formatAmount(minor: number, currency: string, locale: string): string {
-  const digits = currencyDecimals(currency);
   const format = currencyFormat(locale, currency);
+  // A currency's minor unit is the same in every locale: read it from this formatter rather than building a second
+  // one (the first formatter of a locale costs the page several ms).
+  const digits = format?.resolvedOptions().maximumFractionDigits ?? currencyDecimals(currency);
   return format ? format.format(minor / 10 ** digits) : `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
 }
 

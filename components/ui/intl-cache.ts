@@ -41,6 +41,5 @@ export function utcDateFormat(locale: string, style: 'medium' | 'dayMonth'): Int
  */
 export function warmFormatters(locale: string, currency: string): void {
   currencyFormat(locale, currency);
-  currencyFormat('en', currency);
   utcDateFormat(locale, 'medium');
 }
