@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PopupClient, PopupList } from '@/lib/background/popup-schemas';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PopupClient, PopupCounts, PopupCursor, PopupGroup, PopupPage } from '@/lib/background/popup-schemas';
 import { RelanceError, send } from '@/lib/messaging/client';
 import { stageText } from '@/components/ui/event-text';
 import { formatAmount, formatIsoDate } from '@/components/ui/format';
 import { t, uiLocale } from '@/components/ui/i18n';
-import { groupByClient, type ClientGroup } from './groups';
+import { POPUP_FIRST_PAGE_GROUPS, POPUP_PAGE_GROUPS } from './first-page';
+import { sectionsFromPages, type ClientGroup } from './groups';
 import { PopupRow, type RowActions } from './PopupRow';
 import { threadUrl } from './webmail-links';
 
@@ -13,6 +14,8 @@ interface PopupProps {
   onOpenOptions: () => void;
   /** Opens a webmail URL in a new tab (browser.tabs.create: no permission needed). */
   onOpenUrl: (url: string) => void;
+  /** The first page, asked for by the entrypoint before React starts (so the round trip overlaps the first render). */
+  firstPage?: Promise<PopupPage>;
 }
 
 const errorText = (err: unknown) => (err instanceof RelanceError ? err.message : t('errUnexpected'));
@@ -32,29 +35,78 @@ function nextText(client: PopupClient | null, today: string, locale: string): st
   return next.dueOn <= today ? t('popupNextNow', [stage]) : t('popupNext', [stage, formatIsoDate(next.dueOn, locale)]);
 }
 
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+interface Shown {
+  today: string;
+  counts: PopupCounts;
+  groups: PopupGroup[];
+  next: PopupCursor | null;
+}
+
+/** The summary line's figures: the badge's overdue count and totals per currency (status.get). */
+type OverdueTotals = { count: number; totals: { currency: string; minor: number }[] };
+
 /**
  * The toolbar popup: overdue invoices then upcoming ones, grouped by client with the totals per currency and the
  * client's next reminder step (computed by the background from the ladder). "Insert reminder" opens the client's
- * thread in the webmail: the sidebar there shows the next step with its draft and its Insert button.
+ * thread in the webmail: the sidebar there shows the next step with its draft and its Insert button. The list comes
+ * a page of client groups at a time (popup.page, most late first): "Show more" asks for the next page.
  */
-export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
-  const [data, setData] = useState<PopupList | null>(null);
+export function Popup({ onOpenOptions, onOpenUrl, firstPage }: PopupProps) {
+  const [data, setData] = useState<Shown | null>(null);
+  const [overdue, setOverdue] = useState<OverdueTotals | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const locale = uiLocale();
+  // How many groups are on screen, for the refresh after an action (which asks again for all of them at once).
+  const shownGroups = useRef(0);
 
-  const load = useCallback(async () => {
+  // The totals read every overdue row: asked for once the rows are painted, so they never delay the first paint.
+  const loadTotals = useCallback(async () => {
+    await afterNextPaint();
     try {
-      setData(await send('popup.list', {}));
+      const status = await send('status.get', {});
+      setOverdue({ count: status.overdue.count, totals: Object.entries(status.overdue.totals).map(([currency, minor]) => ({ currency, minor })) });
+    } catch {
+      // Without totals the popup still lists what is due; the summary line waits for the next refresh.
+    }
+  }, []);
+
+  /** The first pages again, as many groups as are shown: after an action, what is visible is what is true. */
+  const load = useCallback(async (pending?: Promise<PopupPage>) => {
+    try {
+      const page = await (pending ?? send('popup.page', { after: null, groups: Math.max(POPUP_FIRST_PAGE_GROUPS, shownGroups.current) }));
+      if (!page.counts) throw new Error(t('errUnexpected'));
+      shownGroups.current = page.groups.length;
+      setData({ today: page.today, counts: page.counts, groups: page.groups, next: page.next });
       setError(null);
     } catch (err) {
       setError(errorText(err));
+      return;
     }
-  }, []);
+    void loadTotals();
+  }, [loadTotals]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void load(firstPage);
+  }, [load, firstPage]);
 
-  const groups = useMemo(() => (data ? groupByClient(data.invoices, data.clients, data.invoicePauses, data.today) : null), [data]);
+  const showMore = async () => {
+    if (!data?.next) return;
+    setLoadingMore(true);
+    try {
+      const page = await send('popup.page', { after: data.next, groups: POPUP_PAGE_GROUPS });
+      shownGroups.current += page.groups.length;
+      setData((d) => (d ? { ...d, groups: [...d.groups, ...page.groups], next: page.next } : d));
+      setError(null);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const groups = useMemo(() => (data ? sectionsFromPages(data.groups, data.today) : null), [data]);
   const today = data?.today ?? '';
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -73,9 +125,11 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
   };
   const resumeClient = (email: string) => void act(() => send('client.pause', { clientEmail: email, paused: false })).catch((e: Error) => setError(e.message));
 
-  const overdueCount = groups?.overdue.reduce((n, g) => n + g.items.length, 0) ?? 0;
-  const upcomingCount = groups?.upcoming.reduce((n, g) => n + g.items.length, 0) ?? 0;
-  const overdueTotals = groups ? mergeTotals(groups.overdue) : [];
+  // Counts and totals are the whole database's, not only the pages shown.
+  const overdueCount = data?.counts.overdue ?? 0;
+  const upcomingCount = data?.counts.upcoming ?? 0;
+  const rowsShown = data ? data.groups.reduce((n, g) => n + g.invoices.length, 0) : 0;
+  const remaining = overdueCount + upcomingCount - rowsShown;
 
   const group = (g: ClientGroup<PopupClient>, section: 'overdue' | 'upcoming') => {
     const next = section === 'overdue' ? nextText(g.client, today, locale) : null;
@@ -116,7 +170,7 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
     );
   };
 
-  const empty = groups !== null && overdueCount === 0 && upcomingCount === 0;
+  const empty = data !== null && data.groups.length === 0 && overdueCount + upcomingCount === 0;
   return (
     <main className="rl rl-popup" data-relance="popup">
       <header className="rl-popup-header">
@@ -128,9 +182,9 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
           {t('openOptions')}
         </button>
       </header>
-      {overdueCount > 0 ? (
+      {overdue && overdue.count > 0 ? (
         <p className="rl-summary" data-relance="summary">
-          {t('popupSummary', [String(overdueCount), totalsText(overdueTotals, locale)])}
+          {t('popupSummary', [String(overdue.count), totalsText(overdue.totals, locale)])}
         </p>
       ) : null}
       {error ? (
@@ -144,7 +198,7 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
           <p>{t('popupEmpty')}</p>
         </div>
       ) : null}
-      {groups && overdueCount > 0 ? (
+      {groups && groups.overdue.length > 0 ? (
         <section aria-labelledby="rl-overdue-title">
           <h2 className="rl-section-title rl-section-overdue" id="rl-overdue-title">
             {t('overdueSection', [String(overdueCount)])}
@@ -152,7 +206,7 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
           <ul className="rl-groups">{groups.overdue.map((g) => group(g, 'overdue'))}</ul>
         </section>
       ) : null}
-      {groups && upcomingCount > 0 ? (
+      {groups && groups.upcoming.length > 0 ? (
         <section aria-labelledby="rl-upcoming-title">
           <h2 className="rl-section-title" id="rl-upcoming-title">
             {t('upcomingSection', [String(upcomingCount)])}
@@ -160,17 +214,13 @@ export function Popup({ onOpenOptions, onOpenUrl }: PopupProps) {
           <ul className="rl-groups">{groups.upcoming.map((g) => group(g, 'upcoming'))}</ul>
         </section>
       ) : null}
+      {data?.next && remaining > 0 ? (
+        <div className="rl-actions">
+          <button type="button" data-relance="popup-more" disabled={loadingMore} aria-busy={loadingMore} onClick={() => void showMore()}>
+            {loadingMore ? t('loading') : t('popupShowMore', [String(remaining)])}
+          </button>
+        </div>
+      ) : null}
     </main>
   );
-}
-
-function mergeTotals(groups: ClientGroup<unknown>[]): { currency: string; minor: number }[] {
-  const out: { currency: string; minor: number }[] = [];
-  for (const g of groups)
-    for (const x of g.totals) {
-      const y = out.find((o) => o.currency === x.currency);
-      if (y) y.minor += x.minor;
-      else out.push({ ...x });
-    }
-  return out;
 }

@@ -104,3 +104,31 @@ export function groupByClient<C extends { key: string; name: string; email: stri
   // Items are sorted before grouping, so each group's first item decides the group's place.
   return { overdue: grouped(late, clientMap), upcoming: grouped(coming, clientMap) };
 }
+
+/** What a popup.page group carries: the client, its invoices of one section (oldest due first), their pauses. */
+export interface PageGroup<C> {
+  section: 'overdue' | 'upcoming';
+  client: C;
+  invoices: readonly Invoice[];
+  pauses: readonly { invoiceId: string; kind: string; until: IsoDate | null }[];
+}
+
+/**
+ * The popup's sections from the pages received so far, in the order the background sent them (it pages through
+ * the invoices by due date, so that order is already "most late first"). A group seen twice (a page fetched
+ * while the data changed) is kept once, where it first came.
+ */
+export function sectionsFromPages<C extends { key: string; name: string; email: string }>(pages: readonly PageGroup<C>[], today: IsoDate): PopupClientGroups<C> {
+  const out: PopupClientGroups<C> = { overdue: [], upcoming: [] };
+  const seen = new Set<string>();
+  for (const g of pages) {
+    const id = `${g.section} ${g.client.key}`;
+    if (seen.has(id) || g.invoices.length === 0) continue;
+    seen.add(id);
+    const pauses = new Map(g.pauses.map((p) => [p.invoiceId, { kind: p.kind, until: p.until }]));
+    const items = g.invoices.map((invoice) => ({ invoice, daysLate: daysOverdue(invoice.dueDate, today), pause: pauses.get(invoice.id) ?? null }));
+    const [group] = grouped(items, new Map([[g.client.key, g.client]]));
+    if (group) out[g.section].push(group);
+  }
+  return out;
+}

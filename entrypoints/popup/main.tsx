@@ -1,12 +1,8 @@
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { Popup } from '@/components/popup/Popup';
+import { askFirstPage } from '@/components/popup/first-page';
 import '@/components/ui/relance.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = browser.i18n.getMessage('extName') || 'Relance';
-document.body.className = 'rl rl-page';
-const root = document.getElementById('root');
-if (root) createRoot(root).render(
-    <Popup onOpenOptions={() => void browser.runtime.openOptionsPage()} onOpenUrl={(url) => void browser.tabs.create({ url })} />,
-  );
+// The first page is asked for before React and zod are even loaded (mount.tsx comes by a dynamic import): the
+// worker computes the page while this page fetches and compiles the code that will show it.
+const firstPageReply = askFirstPage((message) => browser.runtime.sendMessage(message));
+void import('./mount').then(({ mountPopup }) => mountPopup(firstPageReply));

@@ -2,22 +2,21 @@ import { StoreError, type RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Client, Invoice, InvoiceEvent } from '../domain/invoice';
 import { clientKeyFor } from '../domain/invoice';
-import { nextStep } from '../domain/ladder';
 import { DEFAULT_PLANS } from '../domain/ladder/plans';
 import { readPauses } from '../domain/ladder/pauses';
-import { scoreClient } from '../domain/risk';
-import type { Settings } from '../domain/settings';
 import type { IsoDate } from '../domain/types';
 import type { Handlers } from '../messaging/router';
-import { PlanSettingsSchema, type PlanSettings, type PopupClient, type PopupList, type PopupNext } from './popup-schemas';
+import { popupClient, popupPage } from './popup-page';
+import { PlanSettingsSchema, type PlanSettings, type PopupClient, type PopupList } from './popup-schemas';
 
 /**
- * What the popup and the options page need beyond the foundation's commands: every confirmed invoice with each
- * client's next step (the ladder, computed here so the popup stays a view), per-client overrides, and the ladder
- * plans the user chose or edited. Plans live in the `meta` table under PLANS_META_KEY (no schema version needed).
+ * What the popup and the options page need beyond the foundation's commands: the popup's pages (popup-page.ts:
+ * the clients that need attention first, each with its next step, computed here so the popup stays a view), every
+ * client with its next step for the options page (popup.list: the whole database, so not for the popup), per-client
+ * overrides, and the ladder plans the user chose or edited. Plans live in the `meta` table under PLANS_META_KEY (no schema version needed).
  */
 
-type PopupCommands = 'popup.list' | 'client.update' | 'plans.get' | 'plans.update';
+type PopupCommands = 'popup.page' | 'popup.list' | 'client.update' | 'plans.get' | 'plans.update';
 
 export const PLANS_META_KEY = 'ladder-plans';
 
@@ -30,41 +29,6 @@ export async function readPlanSettings(store: RelanceStore): Promise<PlanSetting
 
 function knownPlanId(plans: PlanSettings, id: string): boolean {
   return plans.plans.some((p) => p.id === id) || DEFAULT_PLANS.some((p) => p.id === id || p.id.startsWith(`${id}-`));
-}
-
-function clientNext(client: Client | null, email: string, invoices: Invoice[], events: InvoiceEvent[], settings: Settings, plans: PlanSettings, today: IsoDate): PopupNext | null {
-  const open = invoices.filter((i) => i.status === 'open');
-  if (open.length === 0) return null;
-  const key = clientKeyFor(email);
-  const language = client?.language ?? open.find((i) => i.language)?.language ?? settings.defaultLanguage;
-  const risk = scoreClient({ invoices, events, flags: client?.flags ?? {}, today });
-  const next = nextStep({
-    invoices,
-    events,
-    client: {
-      key,
-      email,
-      name: client?.name || open[0]?.clientName || '',
-      b2b: client?.b2b ?? true,
-      paused: client?.paused ?? false,
-      language,
-      jurisdiction: client?.jurisdiction ?? null,
-      planId: plans.clientPlans[key] ?? null,
-    },
-    settings: {
-      plans: plans.plans,
-      defaultPlanId: plans.defaultPlanId,
-      jurisdiction: settings.defaultJurisdiction,
-      language,
-      identity: settings.identity,
-      payment: settings.payment,
-    },
-    today,
-    risk,
-    // The popup shows the step and its date; the draft is written in the sidebar when the thread is open.
-    drafter: null,
-  });
-  return { stage: next.stage, dueOn: next.dueOn, channel: next.channel, invoices: next.invoices, pausedUntil: next.pausedUntil ?? null };
 }
 
 async function popupList(store: RelanceStore, today: IsoDate): Promise<PopupList> {
@@ -89,30 +53,12 @@ async function popupList(store: RelanceStore, today: IsoDate): Promise<PopupList
   const out: PopupClient[] = [];
   const invoicePauses: PopupList['invoicePauses'] = [];
   for (const [key, e] of byKey) {
-    const chased = e.invoices.filter((i) => i.status !== 'cancelled');
-    let next: PopupNext | null = null;
-    try {
-      next = clientNext(e.client, e.email, chased, e.events, settings, plans, today);
-    } catch {
-      // One client's odd history must not empty the whole popup: its invoices still show, without a next step.
-      next = null;
-    }
     const pauses = readPauses(e.events, today);
-    for (const inv of chased) {
+    for (const inv of e.invoices) {
       const p = pauses.invoices.get(inv.id);
       if (p && inv.status === 'open') invoicePauses.push({ invoiceId: inv.id, kind: p.kind, until: p.until });
     }
-    out.push({
-      key,
-      email: e.email,
-      name: e.client?.name || e.invoices[0]?.clientName || '',
-      b2b: e.client?.b2b ?? true,
-      jurisdiction: e.client?.jurisdiction ?? null,
-      language: e.client?.language ?? null,
-      paused: e.client?.paused ?? false,
-      planId: plans.clientPlans[key] ?? null,
-      next,
-    });
+    out.push(popupClient(key, e.client, e.invoices, e.events, settings, plans, today));
   }
   out.sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email));
   return { today, clients: out, invoices: confirmed, invoicePauses };
@@ -122,6 +68,12 @@ export function createPopupHandlers(store: RelanceStore, deps: { now(): Date; af
   const today = () => localIsoDate(deps.now());
   const db = store.db;
   return {
+    // One read-only transaction for the page's few dozen reads: each read outside one would open its own.
+    'popup.page': async (req) =>
+      db.transaction('r', [db.invoices, db.clients, db.events, db.settings, db.meta], async () => {
+        const [settings, plans] = await Promise.all([store.getSettings(), readPlanSettings(store)]);
+        return popupPage(store, today(), req, { settings, plans });
+      }),
     'popup.list': async () => popupList(store, today()),
     'client.update': async (req) => {
       const key = clientKeyFor(req.clientEmail);

@@ -5,7 +5,7 @@ import { planProblem, type LadderPlan } from '../domain/ladder/plans';
 import { IsoDateSchema, JurisdictionSchema, LangSchema } from '../domain/types';
 
 /**
- * Message schemas of the popup and options commands (popup.list, client.update, plans.get, plans.update). Kept
+ * Message schemas of the popup and options commands (popup.page, popup.list, client.update, plans.get, plans.update). Kept
  * apart from popup-handlers.ts so that protocol.ts (bundled into the content scripts) pulls in only zod schemas.
  */
 
@@ -54,15 +54,60 @@ export const PopupClientSchema = ClientSchema.pick({ key: true, email: true, nam
 });
 export type PopupClient = z.output<typeof PopupClientSchema>;
 
+const PopupPauseSchema = z.object({ invoiceId: z.string(), kind: z.string().max(40), until: IsoDateSchema.nullable() });
+
 export const PopupListSchema = z.object({
   today: IsoDateSchema,
   clients: z.array(PopupClientSchema),
   /** Confirmed invoices (paid and cancelled included: the UI chooses what to show). */
   invoices: z.array(InvoiceSchema),
   /** Invoices under an active pause of their own (manual, snooze, promise, dispute…). */
-  invoicePauses: z.array(z.object({ invoiceId: z.string(), kind: z.string().max(40), until: IsoDateSchema.nullable() })),
+  invoicePauses: z.array(PopupPauseSchema),
 });
 export type PopupList = z.output<typeof PopupListSchema>;
+
+/**
+ * Where a popup page ended in the [status+dueDate] index of open invoices: the next page starts after this entry
+ * (index order is due date, then id). Plain values, so a page needs no state kept in the worker between calls.
+ */
+export const PopupCursorSchema = z.object({ dueDate: IsoDateSchema, id: z.string().min(1).max(200) });
+export type PopupCursor = z.output<typeof PopupCursorSchema>;
+
+/** Most client groups one popup page may ask for (a refresh asks again for every group already shown). */
+export const MAX_POPUP_PAGE_GROUPS = 500;
+
+export const PopupPageRequestSchema = z.object({
+  /** null: from the start (first page, or a refresh after an action). */
+  after: PopupCursorSchema.nullable().default(null),
+  groups: z.number().int().min(1).max(MAX_POPUP_PAGE_GROUPS).default(20),
+});
+
+/** One client in one section: the client's confirmed open invoices of that section, oldest due first. */
+export const PopupGroupSchema = z.object({
+  section: z.enum(['overdue', 'upcoming']),
+  client: PopupClientSchema,
+  invoices: z.array(InvoiceSchema),
+  pauses: z.array(PopupPauseSchema),
+});
+export type PopupGroup = z.output<typeof PopupGroupSchema>;
+
+/**
+ * How many confirmed open invoices are overdue and upcoming in the whole database, counted on the
+ * [status+dueDate] index (keys only). The overdue totals per currency are status.get's, asked for after the first
+ * page is on screen: they read every overdue row.
+ */
+export const PopupCountsSchema = z.object({ overdue: z.number().int().nonnegative(), upcoming: z.number().int().nonnegative() });
+export type PopupCounts = z.output<typeof PopupCountsSchema>;
+
+export const PopupPageSchema = z.object({
+  today: IsoDateSchema,
+  groups: z.array(PopupGroupSchema),
+  /** Where the next page starts; null when this page reached the end. */
+  next: PopupCursorSchema.nullable(),
+  /** Given with the first page only (after: null): "Show more" pages leave it out. */
+  counts: PopupCountsSchema.nullable(),
+});
+export type PopupPage = z.output<typeof PopupPageSchema>;
 
 export const ClientPatchSchema = z
   .object({

@@ -8,7 +8,7 @@ import { IsoDateSchema } from '../domain/types';
 import { BackupSchema } from '../db/backup';
 import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
 import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
-import { ClientPatchSchema, LadderPlanSchema, PlanSettingsSchema, PopupListSchema } from '../background/popup-schemas';
+import { ClientPatchSchema, LadderPlanSchema, PlanSettingsSchema, PopupListSchema, PopupPageRequestSchema, PopupPageSchema } from '../background/popup-schemas';
 import { EmailSnapshotSchema } from '../webmail/snapshot';
 import { CsvCheckResponseSchema, CsvImportRequestSchema, CsvImportResponseSchema, CsvPreviewSchema, CsvTextSchema } from '../import/schemas';
 
@@ -162,6 +162,9 @@ export const COMMANDS = {
     ['content', 'extension'],
   ),
   // Popup and options (lib/background/popup-handlers.ts, schemas in popup-schemas.ts).
+  // The popup's list, a page of client groups at a time (overdue first), with the counts on the first page.
+  'popup.page': command(PopupPageRequestSchema, PopupPageSchema, ['extension']),
+  // Every client with its next step and every confirmed invoice: the options page's client list.
   'popup.list': command(z.object({}), PopupListSchema, ['extension']),
   'client.update': command(z.object({ clientEmail: z.string().min(3).max(320), patch: ClientPatchSchema }), ClientSchema, ['extension']),
   'plans.get': command(z.object({}), PlanSettingsSchema, ['extension']),

@@ -269,3 +269,50 @@ describe.each(['en', 'fr'] as const)('screenshots (%s)', (lang) => {
     await page.close();
   });
 });
+
+/** A long list comes a page at a time: "Show more" adds the next clients, and an action keeps every shown page. */
+describe('popup pages: show more, then an action', () => {
+  let s: ExtensionSession;
+  // 25 clients with one overdue invoice each, the most late first: the first page shows 10 of them.
+  const many = Array.from({ length: 25 }, (_, n) => ({
+    number: `P-${String(n + 1).padStart(2, '0')}`,
+    email: `ap${n + 1}@client${n + 1}.example`,
+    name: `Client ${n + 1}`,
+    amountMinor: 10_000 + n,
+    currency: 'EUR',
+    dueInDays: -60 + n,
+  }));
+  const numbers = (page: Page) => page.locator(hook('invoice')).evaluateAll((els) => els.map((el) => el.getAttribute('data-invoice-number')));
+
+  beforeAll(async () => {
+    s = await launchExtension();
+    const options = await openOptions(s.context, s.extensionId);
+    await resetData(options);
+    await options.locator(hook('import-file')).setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(backupText(many)) });
+    await options.locator(hook('import-status')).filter({ hasText: /\b25\b/ }).waitFor({ timeout: 10_000 });
+    await options.close();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the first page, then the rest with "Show more", in due-date order; paying one keeps every page shown', async () => {
+    const popup = await openPopup(s.context, s.extensionId);
+    await invoiceRow(popup, 'P-01').waitFor();
+    expect(await numbers(popup)).toEqual(many.slice(0, 10).map((i) => i.number));
+    const more = popup.locator(hook('popup-more'));
+    expect(await more.innerText()).toMatch(/15/);
+    await more.click();
+    await invoiceRow(popup, 'P-25').waitFor();
+    expect(await numbers(popup)).toEqual(many.map((i) => i.number));
+    // Everything is shown: no more button.
+    expect(await more.count()).toBe(0);
+
+    // An invoice of the second page is paid: the list refreshes, and the second page stays on screen.
+    await invoiceRow(popup, 'P-20').locator(hook('mark-paid')).click();
+    await expect.poll(() => invoiceRow(popup, 'P-20').count()).toBe(0);
+    expect(await numbers(popup)).toEqual(many.filter((i) => i.number !== 'P-20').map((i) => i.number));
+    await expect.poll(() => getBadgeText(s.serviceWorker)).toBe('24');
+    await popup.close();
+  });
+});
