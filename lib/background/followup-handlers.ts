@@ -2,11 +2,13 @@ import { readPlanSettings } from './popup-handlers';
 import type { PlanSettings } from './popup-schemas';
 import type { RelanceStore } from '../db/store';
 import { StoreError } from '../db/store';
+import { clientRows } from '../db/client-rows';
+import { DataMemo } from '../db/memo';
 import { clientKeyFor, type Client, type Invoice, type InvoiceEvent } from '../domain/invoice';
 import { localIsoDate } from '../domain/clock';
 import { nextStep, type NextStepClient, type NextStepSettings } from '../domain/ladder';
 import { buildDraftInput } from '../domain/ladder/draft-input';
-import { chronological, eventInvoiceIds, outstandingOf, payloadStage, replyIntent } from '../domain/ladder/history';
+import { asOf, chronological, eventInvoiceIds, outstandingOf, payloadStage, replyIntent } from '../domain/ladder/history';
 import { computeLateFees } from '../domain/law/fees';
 import { buildDossier, type DossierEvent, type DossierFees } from '../domain/reminders/dossier';
 import { buildFormalNoticeLetter } from '../domain/reminders/letter';
@@ -37,14 +39,7 @@ interface ClientData {
 
 async function loadClient(store: RelanceStore, clientEmail: string): Promise<ClientData> {
   const key = clientKeyFor(clientEmail);
-  const db = store.db;
-  const [client, invoices, events, settings, plans] = await Promise.all([
-    db.clients.get(key),
-    db.invoices.where('clientKey').equals(key).toArray(),
-    db.events.where('[clientKey+at]').between([key, ''], [key, '\uffff']).toArray(),
-    store.getSettings(),
-    readPlanSettings(store),
-  ]);
+  const [{ client, invoices, events }, settings, plans] = await Promise.all([clientRows(store.db, key), store.getSettings(), readPlanSettings(store)]);
   return {
     key,
     client: client ?? null,
@@ -85,10 +80,51 @@ function nextStepSettings(d: ClientData): NextStepSettings {
   };
 }
 
+/** The only events the risk score reads (lib/domain/risk.ts): reply intents and reminders sent. */
+const RISK_EVENT_TYPES: ReadonlySet<InvoiceEvent['type']> = new Set(['reply-received', 'reminder-sent']);
+/**
+ * The only events the next step reads (lib/domain/ladder.ts): pauses and resumes, replies (promises, disputes), the
+ * reminders sent and calls noted (its history), payments recorded (the fees of its draft).
+ */
+const LADDER_EVENT_TYPES: ReadonlySet<InvoiceEvent['type']> = new Set(['paused', 'resumed', 'reply-received', 'reminder-sent', 'note', 'payment-recorded']);
+
+/**
+ * The events each computation needs, out of the client's whole history: a big account has thousands, and the ladder
+ * walks the history once per invoice its draft covers. The next step only concerns invoices still owed on `today`
+ * (as ladder/history.ts asOf sees them), so events naming only settled invoices cannot change it; client-wide events
+ * are kept. Filtering keeps the order, so both answers are the ones the whole history gives.
+ */
+export function followupEvents(d: Pick<ClientData, 'invoices' | 'events'>, today: IsoDate): { risk: InvoiceEvent[]; ladder: InvoiceEvent[] } {
+  const owed = new Set(asOf(d.invoices, [], today).invoices.filter((i) => outstandingOf(i) > 0).map((i) => i.id));
+  const risk: InvoiceEvent[] = [];
+  const ladder: InvoiceEvent[] = [];
+  for (const ev of d.events) {
+    if (RISK_EVENT_TYPES.has(ev.type)) risk.push(ev);
+    if (!LADDER_EVENT_TYPES.has(ev.type)) continue;
+    const ids = eventInvoiceIds(ev);
+    if (ids === null || ids.some((id) => owed.has(id))) ladder.push(ev);
+  }
+  return { risk, ladder };
+}
+
 function computeFollowup(d: ClientData, clientEmail: string, today: IsoDate) {
-  const risk = scoreClient({ invoices: d.invoices, events: d.events, flags: d.flags, today });
-  const next = nextStep({ invoices: d.invoices, events: d.events, client: nextStepClient(d, clientEmail), settings: nextStepSettings(d), today, risk });
+  const events = followupEvents(d, today);
+  const risk = scoreClient({ invoices: d.invoices, events: events.risk, flags: d.flags, today });
+  const next = nextStep({ invoices: d.invoices, events: events.ladder, client: nextStepClient(d, clientEmail), settings: nextStepSettings(d), today, risk });
   return { today, risk, next, flags: d.flags };
+}
+
+type Followup = ReturnType<typeof computeFollowup>;
+
+/**
+ * One cache per database, shared by every handler set built on it (the sidebar's and the router's): the answer for a
+ * client and a day is kept until the next write (lib/db/memo.ts).
+ */
+const followupMemos = new WeakMap<RelanceStore['db'], DataMemo<Followup>>();
+function followupMemo(store: RelanceStore): DataMemo<Followup> {
+  let memo = followupMemos.get(store.db);
+  if (!memo) followupMemos.set(store.db, (memo = new DataMemo<Followup>(store.db)));
+  return memo;
 }
 
 function feesOn(inv: Invoice, d: ClientData, today: IsoDate, b2b: boolean): DossierFees | undefined {
@@ -135,7 +171,12 @@ function dossierEvents(d: ClientData): DossierEvent[] {
 export function createFollowupHandlers(store: RelanceStore, deps: { now(): Date }): Pick<Handlers, FollowupCommands> {
   const today = () => localIsoDate(deps.now());
   return {
-    'client.followup': async (req) => computeFollowup(await loadClient(store, req.clientEmail), req.clientEmail, today()),
+    'client.followup': async (req) => {
+      const date = today();
+      return followupMemo(store).get(`${date}|${clientKeyFor(req.clientEmail)}`, async () =>
+        computeFollowup(await loadClient(store, req.clientEmail), req.clientEmail, date),
+      );
+    },
     'client.flags': async (req) => {
       const key = clientKeyFor(req.clientEmail);
       const db = store.db;

@@ -1,4 +1,4 @@
-import { eventsOf } from '../db/events';
+import { eventsOfInvoices } from '../db/events';
 import type { Invoice, InvoiceEvent } from '../domain/invoice';
 import type { Understanding } from '../domain/understand';
 import type { MailSeenResponse } from '../messaging/protocol';
@@ -56,8 +56,10 @@ export async function recordSentFollowup(deps: DetectionDeps, mail: SentMail, u:
     const { named, inThread, toClient } = await candidates(deps, mail, u.referencedInvoiceNumber);
     const has = (list: Invoice[], inv: Invoice) => list.some((i) => i.id === inv.id);
     const targets: Array<{ invoice: Invoice; draft: InvoiceEvent | null }> = [];
-    for (const invoice of unique([...named, ...inThread, ...toClient])) {
-      const draft = pendingDraft(await eventsOf(db, invoice.id));
+    const all = unique([...named, ...inThread, ...toClient]);
+    const history = await eventsOfInvoices(db, all);
+    for (const invoice of all) {
+      const draft = pendingDraft(history.get(invoice.id) ?? []);
       // In the invoice's thread, whatever follows a draft is the draft being sent. Outside it, the mail must read
       // as a reminder: a discarded draft must not turn the next unrelated mail to that client into a reminder.
       const sent = kind === 'reminder' ? has(named, invoice) || draft !== null : draft !== null && has(inThread, invoice);

@@ -21,9 +21,11 @@ export const BackupSchema = z
   })
   .superRefine((b, ctx) => {
     const ids = new Set<string>();
+    const clientOf = new Map<string, string>();
     b.invoices.forEach((inv, i) => {
       if (ids.has(inv.id)) ctx.addIssue({ code: 'custom', path: ['invoices', i, 'id'], message: `duplicate invoice id "${inv.id}"` });
       ids.add(inv.id);
+      clientOf.set(inv.id, inv.clientKey);
     });
     const keys = new Set<string>();
     b.clients.forEach((c, i) => {
@@ -37,6 +39,10 @@ export const BackupSchema = z
     b.events.forEach((e, i) => {
       if (e.invoiceId !== null && !ids.has(e.invoiceId))
         ctx.addIssue({ code: 'custom', path: ['events', i, 'invoiceId'], message: `refers to a missing invoice "${e.invoiceId}"` });
+      // An invoice's events are read from its client's history (lib/db/events.ts): one filed under another client
+      // would be invisible.
+      else if (e.invoiceId !== null && clientOf.get(e.invoiceId) !== e.clientKey)
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'clientKey'], message: `is "${e.clientKey}" but its invoice "${e.invoiceId}" belongs to "${clientOf.get(e.invoiceId)}"` });
     });
   });
 export type Backup = z.infer<typeof BackupSchema>;

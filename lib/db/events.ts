@@ -1,4 +1,4 @@
-import type { InvoiceEvent } from '../domain/invoice';
+import type { Invoice, InvoiceEvent } from '../domain/invoice';
 import type { RelanceDb } from './schema';
 import { StoreError, type Clock } from './store';
 
@@ -20,8 +20,32 @@ export async function recordInvoiceEvents(
   });
 }
 
-/** Events of one invoice, oldest first. */
-export async function eventsOf(db: RelanceDb, invoiceId: string): Promise<InvoiceEvent[]> {
-  const rows = await db.events.where('invoiceId').equals(invoiceId).toArray();
-  return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.id ?? 0) - (b.id ?? 0)));
+/**
+ * A client's events as a collection over the [clientKey+at] index: oldest first, events of the same instant in the
+ * order they were recorded (the index sorts equal keys by primary key, the auto-incremented id).
+ */
+export function clientEvents(db: RelanceDb, clientKey: string) {
+  return db.events.where('[clientKey+at]').between([clientKey, ''], [clientKey, '\uffff']);
+}
+
+/**
+ * Events recorded on one invoice (`invoiceId`), oldest first. Since schema v3 there is no invoiceId index: they are
+ * read from the invoice's client, the range that also serves the timeline.
+ */
+export async function eventsOf(db: RelanceDb, invoice: Pick<Invoice, 'id' | 'clientKey'>): Promise<InvoiceEvent[]> {
+  return clientEvents(db, invoice.clientKey)
+    .filter((e) => e.invoiceId === invoice.id)
+    .toArray();
+}
+
+/** eventsOf for several invoices, reading each client's events once: invoice id -> its events, oldest first. */
+export async function eventsOfInvoices(db: RelanceDb, invoices: readonly Pick<Invoice, 'id' | 'clientKey'>[]): Promise<Map<string, InvoiceEvent[]>> {
+  const out = new Map<string, InvoiceEvent[]>(invoices.map((i) => [i.id, []]));
+  for (const key of new Set(invoices.map((i) => i.clientKey))) {
+    const wanted = new Set(invoices.filter((i) => i.clientKey === key).map((i) => i.id));
+    for (const e of await clientEvents(db, key).filter((ev) => ev.invoiceId !== null && wanted.has(ev.invoiceId)).toArray()) {
+      out.get(e.invoiceId!)?.push(e);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientKeyFor, EmailAddressSchema, InvoiceNumberSchema, PartyNameSchema, type Invoice } from '../domain/invoice';
 import { CurrencySchema, IsoDateSchema } from '../domain/types';
+import { clientEvents } from './events';
 import type { RelanceDb } from './schema';
 import { StoreError, type Clock } from './store';
 
@@ -86,7 +87,7 @@ export class InvoiceReview {
       if (changes.clientEmail) {
         await this.ensureClient(next, now);
         // The history follows the invoice to its corrected client.
-        await this.db.events.where('invoiceId').equals(id).modify({ clientKey: next.clientKey });
+        await clientEvents(this.db, inv.clientKey).filter((e) => e.invoiceId === id).modify({ clientKey: next.clientKey });
       }
       const updated: Invoice = { ...next, ...extra, updatedAt: changed || extra.review !== inv.review ? now : inv.updatedAt };
       await this.db.invoices.put(updated);

@@ -1,7 +1,9 @@
-import { outstandingMinor, clientKeyFor, displayStatus, type Client, type Invoice, type InvoiceEvent, NewInvoiceSchema, type NewInvoice } from '../domain/invoice';
+import { outstandingMinor, clientKeyFor, type Client, type Invoice, type InvoiceEvent, NewInvoiceSchema, type NewInvoice } from '../domain/invoice';
 import { applySettingsPatch, defaultSettings, SettingsSchema, type Settings, type SettingsPatch } from '../domain/settings';
 import type { IsoDate } from '../domain/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+import { clientRows } from './client-rows';
+import { overdueState } from './overdue';
 import type { RelanceDb } from './schema';
 
 /** A domain error with a stable code that crosses the message boundary as `{code, message}`. */
@@ -30,6 +32,9 @@ export interface ClientView {
   invoices: Invoice[];
   events: InvoiceEvent[];
 }
+
+/** Events the client view (the sidebar's timeline) shows. */
+const CLIENT_VIEW_EVENTS = 200;
 
 function newId(): string {
   return crypto.randomUUID();
@@ -150,31 +155,20 @@ export class RelanceStore {
     return this.db.invoices.where('review').equals('confirmed').toArray();
   }
 
+  /** The client, its invoices by due date (dismissed ones left out) and its latest 200 events, newest first. */
   async clientView(clientKey: string): Promise<ClientView> {
-    const key = clientKeyFor(clientKey);
-    const [client, invoices, events] = await Promise.all([
-      this.db.clients.get(key),
-      this.db.invoices.where('clientKey').equals(key).toArray(),
-      this.db.events.where('[clientKey+at]').between([key, ''], [key, '\uffff']).reverse().limit(200).toArray(),
-    ]);
+    const { client, invoices, events } = await clientRows(this.db, clientKeyFor(clientKey));
     return {
       client: client ?? null,
       invoices: invoices.filter((i) => i.review !== 'dismissed').sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1)),
-      events,
+      events: events.slice(-CLIENT_VIEW_EVENTS).reverse(),
     };
   }
 
-  /** Open confirmed invoices whose due date is before today: an index range, not a table scan. */
+  /** Open confirmed invoices whose due date is before today: an index range, not a table scan (lib/db/overdue.ts). */
   async overdueSummary(today: IsoDate): Promise<OverdueSummary> {
-    const rows = await this.db.invoices.where('[status+dueDate]').between(['open', ''], ['open', today], true, false).toArray();
-    const totals: Record<string, number> = {};
-    let count = 0;
-    for (const inv of rows) {
-      if (inv.review !== 'confirmed' || displayStatus(inv, today) !== 'overdue') continue;
-      count++;
-      totals[inv.currency] = (totals[inv.currency] ?? 0) + outstandingMinor(inv);
-    }
-    return { count, totals };
+    const { count, totals } = await overdueState(this.db, today);
+    return { count, totals: { ...totals } };
   }
 
   async getSettings(): Promise<Settings> {

@@ -11,7 +11,7 @@ type Seen = { outcome: string; invoiceId?: string; invoiceIds?: string[]; kind?:
 const pdfFixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/pdf/${name}`, import.meta.url))));
 
 async function eventsOfType(db: ReturnType<typeof setup>['db'], type: InvoiceEvent['type']): Promise<InvoiceEvent[]> {
-  return db.events.where('type').equals(type).toArray();
+  return db.events.filter((e) => e.type === type).toArray();
 }
 
 describe('mail.seen: sent invoices', () => {

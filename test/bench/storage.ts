@@ -117,7 +117,22 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
       });
     const sidebarMedian = await sidebar(clients.median.email);
     const sidebarLargest = await sidebar(clients.largest.email);
-    const list = await roundTrips(driver, { batch: [{ command: 'invoice.list', payload: {} }], reps: REPS });
+    // The worker keeps answers until the next write (lib/db/memo.ts): the figures above are mostly warm. These are
+    // the cold ones: each rep follows a write (settings.update with an empty patch), so everything is read again.
+    const afterAWrite = async (batch: { command: string; payload: unknown }[]): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < REPS; i++) {
+        await roundTrips(driver, { batch: [{ command: 'settings.update', payload: { patch: {} } }], reps: 1 });
+        times.push(...(await roundTrips(driver, { batch, reps: 1 })));
+      }
+      return times;
+    };
+    const badgeCold = await afterAWrite([{ command: 'status.get', payload: {} }]);
+    const sidebarLargestCold = await afterAWrite([
+      { command: 'client.view', payload: { clientEmail: clients.largest.email } },
+      { command: 'client.followup', payload: { clientEmail: clients.largest.email } },
+    ]);
+    const list = await roundTrips(driver, { batch: [{ command: 'popup.page', payload: { after: null, groups: 10 } }], reps: REPS });
     const popup = await popupFirstRow(s, runs);
     const exp = await roundTrips(driver, { batch: [{ command: 'data.export', payload: {} }, { command: 'status.get', payload: {} }], reps: 3, stringify: true });
     // Re-import the exported file: everything is replaced (the case a restore on a full database meets).
@@ -130,7 +145,9 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
       badgeRecompute: { ...summary(badge), measured: 'status.get round trip (store.overdueSummary in the worker + messaging)' },
       clientSidebarMedianClient: { ...summary(sidebarMedian), client: clients.median },
       clientSidebarLargestClient: { ...summary(sidebarLargest), client: clients.largest },
-      popupInvoiceList: summary(list),
+      badgeRecomputeAfterWrite: { ...summary(badgeCold), measured: 'status.get round trip right after a write (nothing cached)' },
+      clientSidebarLargestAfterWrite: { ...summary(sidebarLargestCold), client: clients.largest, measured: 'client.view + client.followup right after a write (nothing cached)' },
+      popupFirstPage: { ...summary(list), measured: 'popup.page round trip (first page, as the popup asks: 10 client groups with next steps, and the counts)' },
       popupFirstRowPainted: { ...popup, measured: 'popup.html opened in a tab: navigation start to first invoice row painted' },
       export: { ...summary(exp), fileChars: exportedChars, measured: 'data.export + status.get round trip and JSON.stringify (as the options page)' },
       importIntoEmpty: summary(importEmpty),
@@ -142,9 +159,10 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
   }
 }
 
-async function timeHandler(fn: () => Promise<unknown>, reps: number): Promise<Timed> {
+async function timeHandler(fn: () => Promise<unknown>, reps: number, before?: () => Promise<unknown>): Promise<Timed> {
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
+    if (before) await before();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
@@ -161,17 +179,21 @@ async function inNode(text: string, clients: ReturnType<typeof pickClients>) {
   const ctx = { sender: 'extension' as const };
   const importMs = await timeHandler(() => handlers['data.import']({ text }, ctx), 1);
   const today = localIsoDate(now());
+  // Untimed write before each rep: the worker's answers are cached until the next write (lib/db/memo.ts), and the
+  // handler time wanted here is the one that reads and computes.
+  let writes = 0;
+  const cold = () => db.meta.put({ key: 'bench.write', value: ++writes });
   const out = {
-    overdueSummaryAndOldest: await timeHandler(() => Promise.all([store.overdueSummary(today), oldestOverdueDueDate(db, today)]), REPS),
-    clientViewMedianClient: await timeHandler(() => handlers['client.view']({ clientEmail: clients.median.email }, ctx), REPS),
-    clientFollowupMedianClient: await timeHandler(() => handlers['client.followup']({ clientEmail: clients.median.email }, ctx), REPS),
-    clientViewLargestClient: await timeHandler(() => handlers['client.view']({ clientEmail: clients.largest.email }, ctx), REPS),
-    clientFollowupLargestClient: await timeHandler(() => handlers['client.followup']({ clientEmail: clients.largest.email }, ctx), REPS),
-    invoiceList: await timeHandler(() => handlers['invoice.list']({}, ctx), 3),
+    overdueSummaryAndOldest: await timeHandler(() => Promise.all([store.overdueSummary(today), oldestOverdueDueDate(db, today)]), REPS, cold),
+    clientViewMedianClient: await timeHandler(() => handlers['client.view']({ clientEmail: clients.median.email }, ctx), REPS, cold),
+    clientFollowupMedianClient: await timeHandler(() => handlers['client.followup']({ clientEmail: clients.median.email }, ctx), REPS, cold),
+    clientViewLargestClient: await timeHandler(() => handlers['client.view']({ clientEmail: clients.largest.email }, ctx), REPS, cold),
+    clientFollowupLargestClient: await timeHandler(() => handlers['client.followup']({ clientEmail: clients.largest.email }, ctx), REPS, cold),
+    popupFirstPage: await timeHandler(() => handlers['popup.page']({ after: null, groups: 10 }, ctx), REPS),
     export: await timeHandler(() => handlers['data.export']({}, ctx), 2),
     importIntoEmpty: importMs,
     jsonBytes: Buffer.byteLength(text),
-    note: 'Node 20 + fake-indexeddb (a pure-JS IndexedDB, slower than Chromium\'s): handler time without messaging; jsonBytes is the backup\'s size, a proxy for the data size',
+    note: 'Node 20 + fake-indexeddb (a pure-JS IndexedDB, slower than Chromium\'s): handler time without messaging, badge and sidebar right after a write (nothing cached); jsonBytes is the backup\'s size, a proxy for the data size',
   };
   db.close();
   return out;
@@ -193,6 +215,8 @@ export const storage: BenchSection = {
       badgeRecomputeMs: c.badgeRecompute.medianMs <= STORAGE_BUDGETS.badgeRecomputeMs,
       clientSidebarMs: c.clientSidebarMedianClient.medianMs <= STORAGE_BUDGETS.clientSidebarMs,
       clientSidebarLargestMs: c.clientSidebarLargestClient.medianMs <= STORAGE_BUDGETS.clientSidebarMs,
+      badgeRecomputeAfterWriteMs: c.badgeRecomputeAfterWrite.medianMs <= STORAGE_BUDGETS.badgeRecomputeMs,
+      clientSidebarLargestAfterWriteMs: c.clientSidebarLargestAfterWrite.medianMs <= STORAGE_BUDGETS.clientSidebarMs,
       popupFirstRowMs: c.popupFirstRowPainted.medianMs <= STORAGE_BUDGETS.popupFirstRowMs,
       exportMs: c.export.medianMs <= STORAGE_BUDGETS.exportMs,
       importMs: Math.max(c.importIntoEmpty.medianMs, c.importReplacingAll.medianMs) <= STORAGE_BUDGETS.importMs,
@@ -201,10 +225,12 @@ export const storage: BenchSection = {
     const rows = [
       ['figure (Chromium, median)', 'value', 'budget', 'verdict', 'Node handler only (fake-indexeddb)'],
       ['messaging baseline (settings.get round trip)', ms(c.transportBaseline), '', '', ''],
-      ['badge recompute (status.get)', ms(c.badgeRecompute), `<= ${STORAGE_BUDGETS.badgeRecomputeMs} ms`, verdict(withinBudget.badgeRecomputeMs), `${ms(node.overdueSummaryAndOldest)} (summary + oldest)`],
-      [`client sidebar data, median client (${clients.median.invoices} invoices)`, ms(c.clientSidebarMedianClient), `<= ${STORAGE_BUDGETS.clientSidebarMs} ms`, verdict(withinBudget.clientSidebarMs), `${ms(node.clientViewMedianClient)} view + ${ms(node.clientFollowupMedianClient)} followup`],
-      [`client sidebar data, largest client (${clients.largest.invoices} invoices)`, ms(c.clientSidebarLargestClient), `<= ${STORAGE_BUDGETS.clientSidebarMs} ms`, verdict(withinBudget.clientSidebarLargestMs), `${ms(node.clientViewLargestClient)} view + ${ms(node.clientFollowupLargestClient)} followup`],
-      ['popup: invoice.list round trip', ms(c.popupInvoiceList), '', '', ms(node.invoiceList)],
+      ['badge recompute (status.get)', ms(c.badgeRecompute), `<= ${STORAGE_BUDGETS.badgeRecomputeMs} ms`, verdict(withinBudget.badgeRecomputeMs), ''],
+      [`client sidebar data, median client (${clients.median.invoices} invoices)`, ms(c.clientSidebarMedianClient), `<= ${STORAGE_BUDGETS.clientSidebarMs} ms`, verdict(withinBudget.clientSidebarMs), `${ms(node.clientViewMedianClient)} view + ${ms(node.clientFollowupMedianClient)} followup (cold)`],
+      [`client sidebar data, largest client (${clients.largest.invoices} invoices)`, ms(c.clientSidebarLargestClient), `<= ${STORAGE_BUDGETS.clientSidebarMs} ms`, verdict(withinBudget.clientSidebarLargestMs), ''],
+      ['badge recompute right after a write (cold)', ms(c.badgeRecomputeAfterWrite), `<= ${STORAGE_BUDGETS.badgeRecomputeMs} ms`, verdict(withinBudget.badgeRecomputeAfterWriteMs), `${ms(node.overdueSummaryAndOldest)} (summary + oldest)`],
+      [`client sidebar data, largest client, right after a write (cold)`, ms(c.clientSidebarLargestAfterWrite), `<= ${STORAGE_BUDGETS.clientSidebarMs} ms`, verdict(withinBudget.clientSidebarLargestAfterWriteMs), `${ms(node.clientViewLargestClient)} view + ${ms(node.clientFollowupLargestClient)} followup`],
+      ['popup: popup.page round trip (first page)', ms(c.popupFirstPage), '', '', ms(node.popupFirstPage)],
       [`popup: first row painted (${c.popupFirstRowPainted.rowsRendered} rows rendered)`, ms(c.popupFirstRowPainted), `<= ${STORAGE_BUDGETS.popupFirstRowMs} ms`, verdict(withinBudget.popupFirstRowMs), ''],
       [`export (${mb(c.export.fileChars)} MB file)`, ms(c.export), `<= ${STORAGE_BUDGETS.exportMs} ms`, verdict(withinBudget.exportMs), ms(node.export)],
       ['import into an empty database', ms(c.importIntoEmpty), `<= ${STORAGE_BUDGETS.importMs} ms`, verdict(withinBudget.importMs), ms(node.importIntoEmpty)],

@@ -33,6 +33,7 @@ describe('parseBackup', () => {
     ['duplicate ids', JSON.stringify({ ...valid, invoices: [valid.invoices[0], valid.invoices[0]] }), /duplicate invoice id "i1"/],
     ['an invoice without its client', JSON.stringify({ ...valid, clients: [] }), /no client "a@b.example"/],
     ['an event of a missing invoice', JSON.stringify({ ...valid, events: [{ ...valid.events[0], invoiceId: 'zz' }] }), /missing invoice "zz"/],
+    ['an event filed under another client than its invoice', JSON.stringify({ ...valid, events: [{ ...valid.events[0], clientKey: 'someone@else.example' }] }), /events\[0\]\.clientKey: is "someone@else\.example" but its invoice "i1" belongs to "a@b\.example"/],
     ['empty', '', /not valid JSON/],
   ])('refuses %s with a message that names the problem', (_name, text, message) => {
     const r = parseBackup(text);

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { eventsOf } from '@/lib/db/events';
 import { openRelanceDb } from '@/lib/db/schema';
 import { RelanceStore } from '@/lib/db/store';
 import { InvoiceSchema, type Client, type Invoice, type InvoiceEvent } from '@/lib/domain/invoice';
@@ -20,6 +21,22 @@ function openV1(indexedDB: IDBFactory): Dexie {
     meta: 'key',
   });
   return db;
+}
+
+/** Schema v2 exactly as shipped: v1 plus the ledger of handled mail and the diagnostics. */
+function openV2(indexedDB: IDBFactory): Dexie {
+  const db = openV1(indexedDB);
+  db.version(2).stores({
+    messages: 'key, invoiceId, seenAt',
+    diagnostics: '++id, at',
+  });
+  return db;
+}
+
+/** The index names IndexedDB itself holds for a store (not Dexie's idea of them). */
+function storedIndexes(db: Dexie, store: string): string[] {
+  const idb = db.backendDB();
+  return [...idb.transaction(store, 'readonly').objectStore(store).indexNames].sort();
 }
 
 const client: Client = {
@@ -65,52 +82,113 @@ const events: InvoiceEvent[] = [
   { invoiceId: 'inv-3', clientKey: client.key, type: 'detected', at: '2025-05-02T08:00:00.000Z', payload: { evidence: [] } },
 ];
 
-describe('database upgrade v1 → v2', () => {
-  it('keeps every row written by v1 and adds working messages and diagnostics tables', async () => {
-    const factory = new IDBFactory();
-    const v1 = openV1(factory);
-    await v1.open();
-    await v1.table('clients').add(client);
-    await v1.table('invoices').bulkAdd(invoices);
-    await v1.table('events').bulkAdd(events);
-    await v1.table('settings').put({ key: 'settings', value: { ...defaultSettings(), autoTrack: true } });
-    await v1.table('meta').put({ key: 'lastOverdueRun', value: '2025-06-01' });
-    expect(v1.verno).toBe(1);
-    v1.close();
+const client2: Client = { ...client, key: 'ap@globex.example', email: 'ap@globex.example', name: 'Globex', jurisdiction: 'UK', language: 'en' };
+const message = { key: 'gmail:msg-f:1', invoiceId: 'inv-3', kind: 'invoice', direction: 'sent' as const, seenAt: '2025-06-01T10:00:00.000Z' };
+const fingerprint = { key: 'fp:abc123', invoiceId: null, kind: 'other', direction: 'received' as const, seenAt: '2025-06-02T10:00:00.000Z' };
+const diagnostic = { webmail: 'outlook' as const, view: 'thread', missed: ['THREAD_SUBJECT'], censoredHtml: '<div></div>', at: '2025-06-03T10:00:00Z' };
+const settingsRow = { key: 'settings', value: { ...defaultSettings(), autoTrack: true } };
+const metaRow = { key: 'lastOverdueRun', value: '2025-06-01' };
+const invoiceOfClient2 = invoice({ id: 'inv-4', clientKey: client2.key, clientEmail: client2.email, clientName: client2.name, number: 'G-7', currency: 'GBP', dueDate: '2025-06-10' });
+const eventOfClient2: InvoiceEvent = { invoiceId: 'inv-4', clientKey: client2.key, type: 'created', at: '2025-05-01T09:00:00.000Z', payload: { source: 'manual' } };
 
+/** Writes rows in every table the given schema has (v1: five tables; v2: seven). */
+async function fill(db: Dexie, version: 1 | 2): Promise<void> {
+  await db.table('clients').bulkAdd([client, client2]);
+  await db.table('invoices').bulkAdd([...invoices, invoiceOfClient2]);
+  await db.table('events').bulkAdd([...events, eventOfClient2].map((e) => ({ ...e })));
+  await db.table('settings').put(settingsRow);
+  await db.table('meta').put(metaRow);
+  if (version === 2) {
+    await db.table('messages').bulkAdd([message, fingerprint]);
+    await db.table('diagnostics').add({ ...diagnostic });
+  }
+}
+
+const today = '2025-06-15';
+
+/** Every row written by the earlier version is there, unchanged, and the v3 indexes answer the queries that use them. */
+async function expectUpgraded(factory: IDBFactory, from: 1 | 2): Promise<void> {
+  const db = openRelanceDb({ indexedDB: factory, IDBKeyRange });
+  await db.open();
+  expect(db.verno).toBe(3);
+  expect(await db.clients.orderBy('key').toArray()).toEqual([client2, client].sort((a, b) => (a.key < b.key ? -1 : 1)));
+  expect(await db.invoices.orderBy('id').toArray()).toEqual([...invoices, invoiceOfClient2]);
+  const stored = await db.events.orderBy('id').toArray();
+  expect(stored.map(({ id: _id, ...e }) => e)).toEqual([...events, eventOfClient2]);
+  expect(stored.map((e) => e.id)).toEqual([1, 2, 3, 4]);
+  expect(await db.settings.get('settings')).toEqual(settingsRow);
+  expect(await db.meta.get('lastOverdueRun')).toEqual(metaRow);
+  expect(await db.messages.orderBy('key').toArray()).toEqual(from === 2 ? [fingerprint, message] : []);
+  expect((await db.diagnostics.toArray()).map(({ id: _id, ...d }) => d)).toEqual(from === 2 ? [diagnostic] : []);
+
+  // The indexes v3 keeps are in IndexedDB and answer; the ones it drops are gone.
+  expect(storedIndexes(db, 'invoices')).toEqual(['[status+dueDate]', 'clientKey', 'messageId', 'number', 'review', 'threadId']);
+  expect(storedIndexes(db, 'clients')).toEqual([]);
+  expect(storedIndexes(db, 'events')).toEqual(['[clientKey+at]']);
+  expect(storedIndexes(db, 'messages')).toEqual(['invoiceId', 'seenAt']);
+  expect(storedIndexes(db, 'diagnostics')).toEqual(['at']);
+  const store = new RelanceStore(db, { now: () => new Date('2025-06-15T10:00:00Z') });
+  expect((await store.getSettings()).autoTrack).toBe(true);
+  expect(await store.overdueSummary(today)).toEqual({ count: 2, totals: { EUR: 288000, GBP: 288000 } });
+  expect(await db.invoices.where('[status+dueDate]').between(['open', ''], ['open', today]).primaryKeys()).toEqual(['inv-1', 'inv-3', 'inv-4']);
+  expect(await db.invoices.where('messageId').equals('msg-f:1').primaryKeys()).toEqual(['inv-3']);
+  expect(await db.invoices.where('threadId').equals('thread-f:1').primaryKeys()).toEqual(['inv-3']);
+  expect(await db.invoices.where('number').equals('G-7').primaryKeys()).toEqual(['inv-4']);
+  expect(await db.invoices.where('clientKey').equals(client2.key).primaryKeys()).toEqual(['inv-4']);
+  expect(await db.invoices.where('review').equals('pending').primaryKeys()).toEqual(['inv-3']);
+  const view = await store.clientView(client.email);
+  expect(view.events.map((e) => e.type)).toEqual(['payment-recorded', 'detected', 'created']);
+  expect((await store.clientView(client2.email)).invoices.map((i) => i.number)).toEqual(['G-7']);
+  expect((await eventsOf(db, invoices[1]!)).map((e) => e.type)).toEqual(['payment-recorded']);
+  // Writes work after the upgrade: a new event takes the next id, a new diagnostic too.
+  await store.recordPayment('inv-4', { date: today });
+  expect((await eventsOf(db, invoiceOfClient2)).map((e) => [e.id, e.type])).toEqual([[4, 'created'], [5, 'payment-recorded']]);
+  await db.diagnostics.add({ ...diagnostic, view: 'list' });
+  expect(await db.diagnostics.orderBy('at').last()).toMatchObject({ view: 'list' });
+  if (from === 2) expect(await db.messages.where('invoiceId').equals('inv-3').primaryKeys()).toEqual(['gmail:msg-f:1']);
+  db.close();
+}
+
+describe('database upgrades from every earlier schema version, with real data', () => {
+  it.each([
+    { from: 1 as const, open: openV1 },
+    { from: 2 as const, open: openV2 },
+  ])('v$from → v3 keeps every row of every table and the queries answer from the v3 indexes', async ({ from, open }) => {
+    const factory = new IDBFactory();
+    const old = open(factory);
+    await old.open();
+    await fill(old, from);
+    expect(old.verno).toBe(from);
+    old.close();
+    await expectUpgraded(factory, from);
+  });
+
+  it.each([
+    { from: 1, open: openV1 },
+    { from: 2, open: openV2 },
+  ])('opens an empty v$from database (installed, never used) as v3', async ({ open }) => {
+    const factory = new IDBFactory();
+    const old = open(factory);
+    await old.open();
+    old.close();
     const db = openRelanceDb({ indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.clients.toArray()).toEqual([client]);
-    expect(await db.invoices.orderBy('id').toArray()).toEqual(invoices);
-    expect((await db.events.orderBy('id').toArray()).map(({ id: _id, ...e }) => e)).toEqual(events);
-    expect(await db.meta.get('lastOverdueRun')).toEqual({ key: 'lastOverdueRun', value: '2025-06-01' });
-
-    // v1 indexes still answer after the upgrade.
-    const store = new RelanceStore(db, { now: () => new Date('2025-06-15T10:00:00Z') });
-    expect((await store.getSettings()).autoTrack).toBe(true);
-    expect(await store.overdueSummary('2025-06-15')).toEqual({ count: 1, totals: { EUR: 288000 } });
-    expect(await db.invoices.where('messageId').equals('msg-f:1').primaryKeys()).toEqual(['inv-3']);
-    expect((await store.clientView(client.email)).events).toHaveLength(3);
-
-    // The new tables work, with their indexes.
-    await db.messages.add({ key: 'gmail:msg-f:1', invoiceId: 'inv-3', kind: 'invoice', direction: 'sent', seenAt: '2025-06-15T10:00:00.000Z' });
-    expect(await db.messages.where('invoiceId').equals('inv-3').count()).toBe(1);
-    await db.diagnostics.add({ webmail: 'gmail', view: 'thread', missed: ['THREAD_SUBJECT'], censoredHtml: '<div></div>', at: '2025-06-15T10:00:00Z' });
-    expect(await db.diagnostics.orderBy('at').first()).toMatchObject({ id: 1, view: 'thread' });
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'diagnostics', 'events', 'invoices', 'messages', 'meta', 'settings']);
+    expect(await db.invoices.count()).toBe(0);
+    expect(storedIndexes(db, 'events')).toEqual(['[clientKey+at]']);
     db.close();
   });
 
-  it('opens an empty v1 database (installed, never used) as v2', async () => {
+  it('an upgraded database reopens as it is (the upgrade runs once)', async () => {
     const factory = new IDBFactory();
-    const v1 = openV1(factory);
-    await v1.open();
-    v1.close();
-    const db = openRelanceDb({ indexedDB: factory, IDBKeyRange });
-    await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clients', 'diagnostics', 'events', 'invoices', 'messages', 'meta', 'settings']);
-    expect(await db.invoices.count()).toBe(0);
-    db.close();
+    const old = openV2(factory);
+    await old.open();
+    await fill(old, 2);
+    old.close();
+    const first = openRelanceDb({ indexedDB: factory, IDBKeyRange });
+    await first.open();
+    first.close();
+    await expectUpgraded(factory, 2);
   });
 });
