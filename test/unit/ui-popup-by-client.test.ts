@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvoiceSchema, type Invoice } from '@/lib/domain/invoice';
+import type { Invoice } from '@/lib/domain/invoice';
+import { popupInvoice } from './popup-invoice';
 import { groupByClient } from '@/components/popup/groups';
 import { threadUrl } from '@/components/popup/webmail-links';
 import { addDaysToIso, minorToInput } from '@/components/popup/InlineForms';
 
-function invoice(number: string, email: string, dueDate: string, extra: Partial<Invoice> = {}): Invoice {
-  return InvoiceSchema.parse({
-    id: `id-${number}`,
-    clientKey: email,
-    clientEmail: email,
-    clientName: email.split('@')[0],
-    number,
-    amountMinor: 10_000,
-    currency: 'EUR',
-    issueDate: '2026-01-01',
-    dueDate,
-    status: 'open',
-    source: 'manual',
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  });
-}
+const invoice = popupInvoice;
 
 const TODAY = '2026-11-22';
 const clients = [

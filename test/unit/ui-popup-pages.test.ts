@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InvoiceSchema, type Invoice } from '@/lib/domain/invoice';
+import type { Invoice } from '@/lib/domain/invoice';
+import { popupInvoice } from './popup-invoice';
 import { sectionsFromPages, type PageGroup } from '@/components/popup/groups';
 import { askFirstPage, POPUP_FIRST_PAGE_GROUPS } from '@/components/popup/first-page';
 import { readPopupPage } from '@/components/popup/read-page';
 import { COMMANDS } from '@/lib/messaging/protocol';
 
 /** The popup's sections built from popup.page groups, as they arrive page after page. */
-function invoice(number: string, email: string, dueDate: string, extra: Partial<Invoice> = {}): Invoice {
-  return InvoiceSchema.parse({
-    id: `id-${number}`,
-    clientKey: email,
-    clientEmail: email,
-    clientName: email.split('@')[0],
-    number,
-    amountMinor: 10_000,
-    currency: 'EUR',
-    issueDate: '2026-01-01',
-    dueDate,
-    status: 'open',
-    source: 'manual',
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  });
-}
+const invoice = popupInvoice;
 
 const TODAY = '2026-11-22';
 const client = (email: string) => ({ key: email, name: '', email });
