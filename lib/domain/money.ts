@@ -209,14 +209,18 @@ export function parseAmount(s: string, opts: { lang?: Lang; digits?: number } = 
   return d ? toMinor(d, opts.digits ?? 2) : null;
 }
 
+/** A currency marker opening / ending a lone amount (no g flag: shared without lastIndex state). */
+const LEADING_MARKER_RE = new RegExp(
+  `^(-\\s?)?((?:CA|CAN|AU|NZ|US|HK|MX|[CASR])?\\$|€|£|₹|¥|(?:${CODES})(?:\\s?[$€£])?|Rs\\.?|S?Fr\\.)\\s?`,
+);
+const TRAILING_MARKER_RE = new RegExp(`\\s?(\\$\\s?(?:CAD|USD|AUD|NZD|CAN?|US|AU|NZ)|€|\\$|£|₹|¥|円|(?:${CODES})|[Ee]uros?|EUROS?|[Dd]ollars?|S?Fr\\.)$`);
+
 /** Removes one currency marker at either end; returns the marker found (if any) and the rest. */
 function stripCurrency(s: string): { marker: string | null; rest: string } {
   const t = normalizeAligned(s).trim();
-  const pre = new RegExp(
-    `^(-\\s?)?((?:CA|CAN|AU|NZ|US|HK|MX|[CASR])?\\$|€|£|₹|¥|(?:${CODES})(?:\\s?[$€£])?|Rs\\.?|S?Fr\\.)\\s?`,
-  ).exec(t);
+  const pre = LEADING_MARKER_RE.exec(t);
   if (pre) return { marker: pre[2]!, rest: (pre[1] ?? '') + t.slice(pre[0].length) };
-  const suf = new RegExp(`\\s?(\\$\\s?(?:CAD|USD|AUD|NZD|CAN?|US|AU|NZ)|€|\\$|£|₹|¥|円|(?:${CODES})|[Ee]uros?|EUROS?|[Dd]ollars?|S?Fr\\.)$`).exec(t);
+  const suf = TRAILING_MARKER_RE.exec(t);
   if (suf) return { marker: suf[1]!, rest: t.slice(0, suf.index) };
   return { marker: null, rest: t };
 }
@@ -355,13 +359,49 @@ export function formatMinor(minor: number, currency: string): string {
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
+/**
+ * Intl.NumberFormat instances, kept per (locale, options): building one costs far more than formatting with it, and
+ * a reminder formats every amount of every invoice it covers. Bounded (least recently used goes first) so a stream
+ * of made-up currency codes cannot grow it; a combination Intl refuses is remembered as null, so its RangeError is
+ * paid once. Keys too long to be a real locale and options are not kept at all.
+ */
+const NUMBER_FORMATS_MAX = 64;
+const NUMBER_FORMAT_KEY_MAX = 200;
+const numberFormats = new Map<string, Intl.NumberFormat | null>();
+
+/** A formatter for `locale` and `options` (shared: never mutated), or null when Intl refuses them. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
+  return cachedNumberFormat(`${locale}|${JSON.stringify(options)}`, locale, options);
+}
+
+function cachedNumberFormat(key: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
+  const hit = numberFormats.get(key);
+  if (hit !== undefined) {
+    numberFormats.delete(key);
+    numberFormats.set(key, hit);
+    return hit;
+  }
+  let made: Intl.NumberFormat | null;
+  try {
+    made = new Intl.NumberFormat(locale, options);
+  } catch {
+    made = null;
+  }
+  if (key.length > NUMBER_FORMAT_KEY_MAX) return made;
+  numberFormats.set(key, made);
+  if (numberFormats.size > NUMBER_FORMATS_MAX) numberFormats.delete(numberFormats.keys().next().value!);
+  return made;
+}
+
+/** How many formatters are kept (for tests of the bound). */
+export function numberFormatCacheSize(): number {
+  return numberFormats.size;
+}
+
 /** Display form for the UI through Intl: "1 234,56 €" (fr-FR), "€1,234.56" (en). */
 export function formatMoney(m: Money, locale: string): string {
   const digits = currencyDigits(m.currency);
-  const value = m.minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(value);
-  } catch {
-    return `${formatMinor(m.minor, m.currency)} ${m.currency}`;
-  }
+  // The most frequent call gets a key without JSON.stringify; "$" cannot begin a JSON text, so keys never collide.
+  const format = cachedNumberFormat(`${locale}|$${m.currency}`, locale, { style: 'currency', currency: m.currency });
+  return format ? format.format(m.minor / 10 ** digits) : `${formatMinor(m.minor, m.currency)} ${m.currency}`;
 }

@@ -4,6 +4,7 @@ import {
   asOf,
   chronological,
   eventCovers,
+  eventInvoiceIds,
   outstandingOf,
   replyIntent,
   type FollowupEvent,
@@ -173,14 +174,30 @@ function signPoints(id: WarningSignId, count: number): number {
   return Math.min(r.max, r.first + r.repeat * (count - 1));
 }
 
-function warningSigns(input: RiskInput): WarningSign[] {
+type DatedEvent = FollowupEvent & { date: IsoDate };
+
+/** Whether the event concerns one of `invoices` (ids: the same invoices' ids), without a scan per named event. */
+function coversAny(ev: DatedEvent, invoices: readonly FollowupInvoice[], ids: ReadonlySet<string>): boolean {
+  const named = eventInvoiceIds(ev);
+  return named ? named.some((id) => ids.has(id)) : invoices.some((i) => eventCovers(ev, i));
+}
+
+/** `events` is the client's history in order (chronological), read once by scoreClient. */
+function warningSigns(input: RiskInput, events: readonly DatedEvent[]): WarningSign[] {
   const flags = input.flags ?? {};
-  const events = chronological(input.events);
   const out: WarningSign[] = [];
+  const repliesByIntent = new Map<string, DatedEvent[]>();
+  for (const e of events) {
+    const intent = replyIntent(e);
+    if (intent === null) continue;
+    const list = repliesByIntent.get(intent);
+    if (list) list.push(e);
+    else repliesByIntent.set(intent, [e]);
+  }
   for (const id of Object.keys(SIGN_RULES) as WarningSignId[]) {
     const rule = SIGN_RULES[id];
     if (id === 'silence') continue;
-    const replies = rule.intent ? events.filter((e) => replyIntent(e) === rule.intent) : [];
+    const replies = rule.intent ? (repliesByIntent.get(rule.intent) ?? []) : [];
     const flagged = rule.flag ? flags[rule.flag] === true : false;
     const fromReplies = signPoints(id, replies.length);
     const points = Math.max(fromReplies, flagged ? rule.flagPoints : 0);
@@ -196,7 +213,8 @@ function warningSigns(input: RiskInput): WarningSign[] {
   }
   // Silence: two or more reminders about an invoice still overdue, and no reply at all since the first of them.
   const overdue = input.invoices.filter((i) => i.status === 'open' && outstandingOf(i) > 0 && i.dueDate < input.today);
-  const sent = events.filter((e) => e.type === 'reminder-sent' && overdue.some((i) => eventCovers(e, i)));
+  const overdueIds = new Set(overdue.map((i) => i.id));
+  const sent = events.filter((e) => e.type === 'reminder-sent' && coversAny(e, overdue, overdueIds));
   const firstSent = sent[0];
   if (sent.length >= 2 && firstSent && !events.some((e) => e.type === 'reply-received' && e.date >= firstSent.date)) {
     out.push({
@@ -243,11 +261,31 @@ function sumByCurrency(invoices: readonly FollowupInvoice[], keep: (i: FollowupI
   return out;
 }
 
-function remindersToGetPaid(input: RiskInput): number | null {
+function remindersToGetPaid(input: RiskInput, events: readonly DatedEvent[]): number | null {
   const paid = input.invoices.filter((i) => i.status === 'paid');
   if (paid.length === 0) return null;
-  const sent = chronological(input.events).filter((e) => e.type === 'reminder-sent');
-  const counts = paid.map((inv) => sent.filter((e) => eventCovers(e, inv) && (!inv.paidDate || e.date <= inv.paidDate)).length);
+  // Reminders naming invoices are indexed by id (an id listed twice still counts once), so each paid invoice reads
+  // its own and the client-wide ones rather than the whole history.
+  const named = new Map<string, IsoDate[]>();
+  const clientWide: DatedEvent[] = [];
+  for (const e of events) {
+    if (e.type !== 'reminder-sent') continue;
+    const ids = eventInvoiceIds(e);
+    if (!ids) {
+      clientWide.push(e);
+      continue;
+    }
+    for (const id of new Set(ids)) {
+      const dates = named.get(id);
+      if (dates) dates.push(e.date);
+      else named.set(id, [e.date]);
+    }
+  }
+  const counts = paid.map((inv) => {
+    const before = (d: IsoDate): boolean => !inv.paidDate || d <= inv.paidDate;
+    const own = (named.get(inv.id) ?? []).filter(before).length;
+    return own + clientWide.filter((e) => eventCovers(e, inv) && before(e.date)).length;
+  });
   return round1(counts.reduce((a, b) => a + b, 0) / counts.length);
 }
 
@@ -299,7 +337,8 @@ function recommend(input: RiskInput, profile: Omit<RiskProfile, 'recommendations
 export function scoreClient(raw: RiskInput): RiskProfile {
   const input: RiskInput = { ...raw, ...asOf(raw.invoices, raw.events, raw.today) };
   const rated = rateInvoices(input.invoices, input.today);
-  const signs = warningSigns(input);
+  const events = chronological(input.events);
+  const signs = warningSigns(input, events);
   const factors: RiskFactor[] = [];
   const totalWeight = rated.reduce((a, r) => a + r.weight, 0);
   const isRated = rated.length >= MIN_TRADE_REPORTS && totalWeight > 0;
@@ -343,7 +382,7 @@ export function scoreClient(raw: RiskInput): RiskProfile {
     rated: rated.map((r) => ({ ...r, score: round1(r.score), weight: round1(r.weight * 1000) / 1000 })),
     openByCurrency: sumByCurrency(input.invoices, () => true),
     overdueByCurrency: sumByCurrency(input.invoices, (i) => i.dueDate < input.today),
-    remindersToGetPaid: remindersToGetPaid(input),
+    remindersToGetPaid: remindersToGetPaid(input, events),
     warningSigns: signs,
     factors,
   };

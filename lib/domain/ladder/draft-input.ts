@@ -21,28 +21,44 @@ export interface DraftContext {
   events: readonly FollowupEvent[];
 }
 
+type DatedEvent = FollowupEvent & { date: IsoDate };
+
 /**
- * Partial payments for the fee computation: 'payment-recorded' events naming the invoice, with
- * payload.amountMinor. A recorded total (paidMinor) the events do not explain is taken as paid by the due date,
- * the assumption that never overstates the interest.
+ * Partial payments recorded up to `date`, by invoice id, oldest first: 'payment-recorded' events naming the invoice,
+ * with payload.amountMinor. Read in one pass over the history, not once per invoice (a big account has hundreds).
  */
-function paymentsOf(inv: FollowupInvoice, events: readonly FollowupEvent[], date: IsoDate): LateFeesPayment[] {
-  const out: LateFeesPayment[] = [];
-  for (const ev of chronological(events)) {
-    if (ev.type !== 'payment-recorded' || ev.date > date || !eventInvoiceIds(ev)?.includes(inv.id)) continue;
+function recordedPayments(history: readonly DatedEvent[], date: IsoDate): Map<string, LateFeesPayment[]> {
+  const byInvoice = new Map<string, LateFeesPayment[]>();
+  for (const ev of history) {
+    if (ev.type !== 'payment-recorded' || ev.date > date) continue;
     const amount = ev.payload?.['amountMinor'];
-    if (typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0) out.push({ date: ev.date, amountMinor: amount });
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) continue;
+    // An id listed twice is still one payment for that invoice.
+    for (const id of new Set(eventInvoiceIds(ev) ?? [])) {
+      const list = byInvoice.get(id);
+      if (list) list.push({ date: ev.date, amountMinor: amount });
+      else byInvoice.set(id, [{ date: ev.date, amountMinor: amount }]);
+    }
   }
+  return byInvoice;
+}
+
+/**
+ * The payments for the fee computation: those recorded for the invoice; a recorded total (paidMinor) the events do
+ * not explain is taken as paid by the due date, the assumption that never overstates the interest.
+ */
+function paymentsOf(inv: FollowupInvoice, recorded: ReadonlyMap<string, readonly LateFeesPayment[]>): LateFeesPayment[] {
+  const out = [...(recorded.get(inv.id) ?? [])];
   const explained = out.reduce((a, p) => a + p.amountMinor, 0);
   const rest = (inv.paidMinor ?? 0) - explained;
   if (rest > 0) out.unshift({ date: inv.dueDate, amountMinor: rest });
   return out;
 }
 
-function feesOf(inv: FollowupInvoice, ctx: DraftContext): { interestMinor: number; fixedCompensationMinor: number } {
+function feesOf(inv: FollowupInvoice, ctx: DraftContext, recorded: ReadonlyMap<string, readonly LateFeesPayment[]>): { interestMinor: number; fixedCompensationMinor: number } {
   if (inv.dueDate >= ctx.date) return { interestMinor: 0, fixedCompensationMinor: 0 };
   try {
-    const payments = paymentsOf(inv, ctx.events, ctx.date);
+    const payments = paymentsOf(inv, recorded);
     const fees = computeLateFees({
       jurisdiction: ctx.jurisdiction,
       principalMinor: inv.amountDueMinor ?? inv.amountMinor,
@@ -66,14 +82,22 @@ function feesOf(inv: FollowupInvoice, ctx: DraftContext): { interestMinor: numbe
  * drafter's per-jurisdiction default (null).
  */
 export function buildDraftInput(ctx: DraftContext): DraftInput {
-  const history = chronological(ctx.events)
-    .filter((ev) => ev.date <= ctx.date && ctx.invoices.some((inv) => eventCovers(ev, inv)))
+  // The history is sorted once here and shared by the recalled contacts and every covered invoice's payments.
+  const events = chronological(ctx.events);
+  const coveredIds = new Set(ctx.invoices.map((inv) => inv.id));
+  const covers = (ev: DatedEvent): boolean => {
+    const ids = eventInvoiceIds(ev);
+    return ids ? ids.some((id) => coveredIds.has(id)) : ctx.invoices.some((inv) => eventCovers(ev, inv));
+  };
+  const history = events
+    .filter((ev) => ev.date <= ctx.date && covers(ev))
     .flatMap((ev) => {
       const kind = contactKind(ev);
       if (!kind) return [];
       const stage = payloadStage(ev);
       return [{ kind, date: ev.date, ...(stage ? { stage } : {}) }];
     });
+  const recorded = recordedPayments(events, ctx.date);
   return {
     stage: ctx.stage,
     language: ctx.language,
@@ -88,7 +112,7 @@ export function buildDraftInput(ctx: DraftContext): DraftInput {
       amountMinor: inv.amountDueMinor ?? inv.amountMinor,
       outstandingMinor: outstandingOf(inv),
       currency: inv.currency,
-      ...feesOf(inv, ctx),
+      ...feesOf(inv, ctx, recorded),
     })),
     identity: ctx.identity,
     payment: ctx.payment,

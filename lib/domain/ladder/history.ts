@@ -80,10 +80,12 @@ export function chronological<E extends FollowupEvent>(events: readonly E[]): Ar
     const date = eventDate(ev);
     if (date) dated.push({ ...ev, date });
   }
-  return dated
-    .map((ev, i) => ({ ev, i }))
-    .sort((a, b) => (a.ev.date < b.ev.date ? -1 : a.ev.date > b.ev.date ? 1 : a.i - b.i))
-    .map((x) => x.ev);
+  // A stored history is already in order (the store reads it oldest first): then there is nothing to sort.
+  // Array.prototype.sort is stable, which keeps same-day events in their input order.
+  for (let i = 1; i < dated.length; i++) {
+    if (dated[i]!.date < dated[i - 1]!.date) return dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+  return dated;
 }
 
 export type ContactKind = 'reminder' | 'call' | 'letter';

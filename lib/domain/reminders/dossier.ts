@@ -1,5 +1,5 @@
 import { diffDaysIso } from '../dates';
-import { formatMinor } from '../money';
+import { formatMinor, numberFormat } from '../money';
 import { isValidIsoDate, type IsoDate, type Jurisdiction } from '../types';
 import { DraftInputError } from './context';
 import { draftLanguageOf, frenchTypography, makeWriter } from './format';
@@ -214,7 +214,7 @@ export function buildDossier(input: DossierInput): Dossier {
   };
 
   const rate = (r: number): string => {
-    const n = new Intl.NumberFormat(w.locale, { maximumFractionDigits: 4 }).format(r);
+    const n = numberFormat(w.locale, { maximumFractionDigits: 4 })?.format(r) ?? String(r);
     return lang === 'en' ? `${n}%` : `${n} %`;
   };
   const lines: string[] = [words.title.toUpperCase(), words.generated(w.date(today)), ''];

@@ -1,4 +1,4 @@
-import { currencyDigits, formatMoney } from '../money';
+import { currencyDigits, formatMoney, numberFormat } from '../money';
 import type { IsoDate, Jurisdiction } from '../types';
 
 /** Languages the reminder drafts are written in; any other language falls back to English. */
@@ -34,13 +34,36 @@ function civil(d: IsoDate): Date {
   return new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))));
 }
 
+interface LocaleFormats {
+  long: Intl.DateTimeFormat;
+  short: Intl.DateTimeFormat;
+  lists: Intl.ListFormat;
+}
+
+/**
+ * Date and list formatters per locale, built once: a writer is made for every draft, letter and dossier, and Intl
+ * constructors cost more than the formatting. localeOf only ever returns a handful of locales, so this stays small.
+ */
+const localeFormats = new Map<string, LocaleFormats>();
+
+function formatsFor(locale: string): LocaleFormats {
+  let f = localeFormats.get(locale);
+  if (!f) {
+    f = {
+      long: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+      short: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' }),
+      lists: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    };
+    localeFormats.set(locale, f);
+  }
+  return f;
+}
+
 export function makeWriter(lang: DraftLanguage, jurisdiction: Jurisdiction, today: IsoDate): Writer {
   const locale = localeOf(lang, jurisdiction);
-  const long = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-  const short = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' });
+  const { long, short, lists } = formatsFor(locale);
   // French writes the first day of a month as an ordinal: "1er mars", which Intl does not do.
   const fixFirst = (s: string): string => (lang === 'fr' ? s.replace(/^1 /, '1er ') : s);
-  const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     lang,
     locale,
@@ -50,12 +73,8 @@ export function makeWriter(lang: DraftLanguage, jurisdiction: Jurisdiction, toda
     moneyWhole: (minor, currency) => {
       const unit = 10 ** currencyDigits(currency);
       if (minor % unit !== 0) return formatMoney({ minor, currency }, locale);
-      try {
-        const whole = { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 } as const;
-        return new Intl.NumberFormat(locale, whole).format(minor / unit);
-      } catch {
-        return formatMoney({ minor, currency }, locale);
-      }
+      const whole = numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+      return whole ? whole.format(minor / unit) : formatMoney({ minor, currency }, locale);
     },
     list: (items) => lists.format(items),
   };
