@@ -1,8 +1,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { BridgeError, type Ask } from '@/lib/messaging/content-client';
-import { t, uiLocale } from '@/components/ui/i18n';
-import { warmFormatters } from '@/components/ui/intl-cache';
+import { t } from '@/components/ui/i18n';
 
 export type ClientView = ResponseOf<'client.view'>;
 export type FollowupView = ResponseOf<'client.followup'>;
@@ -35,9 +34,6 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
     try {
       // One round trip: today, settings, the client's invoices and timeline, and the follow-up's answer.
       const request = ask('sidebar.load', { clientEmail });
-      // While it travels, in a task of its own: the locale data of the amounts and dates formatters the answer's
-      // render needs (the locale's data is the cost, any currency loads it).
-      setTimeout(() => warmFormatters(uiLocale(), 'EUR'), 0);
       const data = await request;
       if (ticket !== latest.current) return;
       // A transition: the rows, cards and timeline render in slices that yield to the page.
