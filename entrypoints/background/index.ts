@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/lib/background/handlers';
 import { badgeFor, badgeSeverity } from '@/lib/background/badge';
+import { coalesce } from '@/lib/background/coalesce';
 import { checkNotifications, NOTIFICATION_ID_PREFIX } from '@/lib/background/notifier';
 import { checkBackupReminder, requestPersistence } from '@/lib/background/storage-safety';
 import { oldestOverdueDueDate } from '@/lib/db/overdue';
@@ -46,9 +47,13 @@ export default defineBackground(() => {
     await browser.alarms.create(ALARM_MIDNIGHT, { when: Date.now() + msUntilNextLocalMidnight(new Date()) });
   }
 
+  // Writes ask for a badge refresh; a burst of them (many tabs reporting mail) shares a few recomputes instead of
+  // one each, and the reply does not wait for it (lib/background/coalesce.ts: the last write is never missed).
+  const badge = coalesce(refreshBadge, { spacingMs: 50, onError: logError });
+
   const handlers = createHandlers(store, {
     now: () => new Date(),
-    afterWrite: () => refreshBadge().catch(logError),
+    afterWrite: async () => void badge.request(),
     pdf: pdfReader(),
     storage: globalThis.navigator?.storage,
   });
@@ -104,7 +109,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_MIDNIGHT) void scheduleAlarms();
     if (alarm.name === ALARM_HOURLY || alarm.name === ALARM_MIDNIGHT) {
-      refreshBadge().catch(logError);
+      void badge.request();
       notify().catch(logError);
     }
     if (alarm.name === ALARM_MIDNIGHT) remindBackup().catch(logError);
@@ -116,15 +121,15 @@ export default defineBackground(() => {
     // Ask the browser not to evict Relance's data under storage pressure; the answer is shown in the options.
     requestPersistence(db, globalThis.navigator?.storage).catch(logError);
     void scheduleAlarms();
-    refreshBadge().catch(logError);
+    void badge.request();
   });
   browser.runtime.onStartup.addListener(() => {
     void scheduleAlarms();
     remindBackup().catch(logError);
-    refreshBadge().catch(logError);
+    void badge.request();
     notify().catch(logError);
   });
-  refreshBadge().catch(logError);
+  void badge.request();
 });
 
 /**

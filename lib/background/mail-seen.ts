@@ -1,6 +1,7 @@
 import { fingerprintKey, MessageLedger, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
+import type { Invoice } from '../domain/invoice';
 import { understandContent, type Understanding } from '../domain/understand';
 import type { MailSeenRequest, MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
@@ -9,7 +10,8 @@ import { linkInvoiceToMail, recordCreditNote, trackSentInvoice, type DetectionDe
 import { recordSentFollowup } from './followups';
 import { fingerprintOf, toEmailRecord } from './mail-identity';
 import type { PdfReader } from './pdf-reader';
-import { recordReceivedMail } from './replies';
+import { receivedMailInvoices, recordReceivedMail, understandReceivedMail } from './replies';
+import { createWriteBatcher } from './write-batch';
 
 /**
  * `mail.seen`: one message a content script saw being sent or opened. Decides, once per message, whether it is a
@@ -17,6 +19,10 @@ import { recordReceivedMail } from './replies';
  *
  * A message is known by its webmail id and by its fingerprint (mail-identity.ts): seen again → duplicate; caught at
  * send then opened in its thread → linked (the invoice gets the message and thread ids), never tracked twice.
+ *
+ * Under load (several tabs reporting mail at once) the writes are grouped into shared transactions (write-batch.ts);
+ * hashing, PDF reading and understanding the text happen before, outside any transaction. The decisions are the same
+ * as one message at a time: each is re-checked inside the write transaction.
  */
 export interface MailSeenDeps {
   store: RelanceStore;
@@ -31,6 +37,8 @@ function seenBefore(row: MessageRow): MailSeenResponse {
 export function createMailSeen(deps: MailSeenDeps): (req: MailSeenRequest) => Promise<MailSeenResponse> {
   const ledger = new MessageLedger(deps.store.db);
   const detection: DetectionDeps = { store: deps.store, ledger };
+  // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
+  const batcher = createWriteBatcher(deps.store.db, (db) => [db.invoices, db.clients, db.events, db.messages, db.settings]);
 
   return async function mailSeen(req) {
     const snap = req.snapshot;
@@ -39,52 +47,89 @@ export function createMailSeen(deps: MailSeenDeps): (req: MailSeenRequest) => Pr
     const fpKey = fingerprintKey(await fingerprintOf(snap));
     const keys = [idKey, fpKey];
 
-    const known = await ledger.find([idKey]);
+    // A quick look first (one request for both names of the message): seen before → answered without reading it.
+    const db = deps.store.db;
+    const [known, byFingerprint] = idKey ? await db.messages.bulkGet([idKey, fpKey]) : [undefined, await db.messages.get(fpKey)];
     if (known) return seenBefore(known);
-    const early = await recognise(detection, snap, idKey, fpKey, now);
-    if (early) return early;
+    const imported = snap.direction === 'sent' && snap.messageId ? await invoiceOfMessage(db, snap.webmail, snap.messageId) : undefined;
 
-    if (snap.direction === 'received') return recordReceivedMail(deps.store, ledger, { snap, keys, now });
+    if (snap.direction === 'received') {
+      // Most received mail is about nothing tracked: found out by a read, before spending time on its text.
+      if (!byFingerprint && (await receivedMailInvoices(deps.store, snap, now)).invoices.length === 0) return { outcome: 'ignored' };
+      const understood = understandReceivedMail(snap, now);
+      return batcher.run(async () => {
+        const early = await recognised(snap, idKey, fpKey, now);
+        return early ?? recordReceivedMail(deps.store, ledger, { snap, keys, now }, understood);
+      });
+    }
+    if (byFingerprint || imported) {
+      // Caught at send and now seen in its thread, or tracked under this id already: linked, without reading it again.
+      const early = await batcher.run(() => recognised(snap, idKey, fpKey, now));
+      if (early) return early;
+    }
 
+    // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
     const { attachments, reports, retry } = await readSnapshotAttachments(snap, req.attachments ?? [], deps.pdf);
     const u: Understanding = { ...understandContent(toEmailRecord(snap, now), attachments), attachmentsRead: reports };
     const mail: SentMail = { snap, keys, now, attachmentsRead: reports };
-    let result: MailSeenResponse;
-    switch (u.classification.kind) {
-      case 'invoice':
-        result = await trackSentInvoice(detection, mail, u, (await deps.store.getSettings()).autoTrack);
-        break;
-      case 'credit_note':
-        result = await recordCreditNote(detection, mail, u);
-        break;
-      default:
-        result = await recordSentFollowup(detection, mail, u);
-    }
-    if (result.outcome === 'ignored' && idKey && result.missing === undefined && !retry) {
-      // Fully read and nothing to do: remember it, so reopening the thread does not read its PDFs again. Mail caught
-      // at send is not remembered: it gets a second look, with its attachments, when it shows in its thread.
-      await ledger.record([idKey], { invoiceId: null, kind: u.classification.kind, direction: 'sent', seenAt: now.toISOString() });
-    }
-    return result;
+    return batcher.run(async () => {
+      // Checked again where it counts, inside the write transaction: another tab may have reported it meanwhile.
+      const early = await recognised(snap, idKey, fpKey, now);
+      if (early) return early;
+      let result: MailSeenResponse;
+      switch (u.classification.kind) {
+        case 'invoice':
+          result = await trackSentInvoice(detection, mail, u, (await deps.store.getSettings()).autoTrack);
+          break;
+        case 'credit_note':
+          result = await recordCreditNote(detection, mail, u);
+          break;
+        default:
+          result = await recordSentFollowup(detection, mail, u);
+      }
+      if (result.outcome === 'ignored' && idKey && result.missing === undefined && !retry) {
+        // Fully read and nothing to do: remember it, so reopening the thread does not read its PDFs again. Mail caught
+        // at send is not remembered: it gets a second look, with its attachments, when it shows in its thread.
+        await ledger.record([idKey], { invoiceId: null, kind: u.classification.kind, direction: 'sent', seenAt: now.toISOString() });
+      }
+      return result;
+    });
   };
+
+  /** Known by its webmail id (duplicate) or under another name (recognise); null when the message is new. */
+  async function recognised(snap: EmailSnapshot, idKey: string | null, fpKey: string, now: Date): Promise<MailSeenResponse | null> {
+    // One request for both names. (Inside a transaction the first await must be a database request: Dexie keeps
+    // the transaction across native awaits only after one.)
+    const db = deps.store.db;
+    const [known, byFingerprint] = idKey ? await db.messages.bulkGet([idKey, fpKey]) : [undefined, await db.messages.get(fpKey)];
+    if (known) return seenBefore(known);
+    return recognise(detection, snap, idKey, fpKey, now, byFingerprint);
+  }
 }
 
 /**
  * The message is already known under another name: as an invoice's message id (e.g. after a backup import), or by
- * its fingerprint (caught at send). Returns the answer, or null when the message is new.
+ * its fingerprint (caught at send; `byFingerprint` is its ledger row, read by the caller in the same transaction).
+ * Returns the answer, or null when the message is new.
  */
-async function recognise(deps: DetectionDeps, snap: EmailSnapshot, idKey: string | null, fpKey: string, now: Date): Promise<MailSeenResponse | null> {
+async function recognise(
+  deps: DetectionDeps,
+  snap: EmailSnapshot,
+  idKey: string | null,
+  fpKey: string,
+  now: Date,
+  byFingerprint: MessageRow | undefined,
+): Promise<MailSeenResponse | null> {
   const db = deps.store.db;
   const seenAt = now.toISOString();
   if (snap.messageId && snap.direction === 'sent') {
     const messageId = snap.messageId;
-    const inv = await db.invoices.where('messageId').equals(messageId).filter((i) => i.webmail === snap.webmail).first();
+    const inv = await invoiceOfMessage(db, snap.webmail, messageId);
     if (inv) {
       await deps.ledger.record([idKey, fpKey], { invoiceId: inv.id, kind: 'invoice', direction: 'sent', seenAt });
       return { outcome: 'duplicate', kind: 'invoice', invoiceId: inv.id };
     }
   }
-  const byFingerprint = await deps.ledger.find([fpKey]);
   if (!byFingerprint) return null;
   if (byFingerprint.kind === 'invoice' && byFingerprint.invoiceId && snap.messageId) {
     const inv = await db.invoices.get(byFingerprint.invoiceId);
@@ -98,4 +143,9 @@ async function recognise(deps: DetectionDeps, snap: EmailSnapshot, idKey: string
   }
   await deps.ledger.record([idKey], { invoiceId: byFingerprint.invoiceId, kind: byFingerprint.kind, direction: byFingerprint.direction, seenAt });
   return seenBefore(byFingerprint);
+}
+
+/** The invoice already tracked under this webmail message id (e.g. restored from a backup), if any. */
+function invoiceOfMessage(db: RelanceStore['db'], webmail: string, messageId: string): Promise<Invoice | undefined> {
+  return db.invoices.where('messageId').equals(messageId).filter((i) => i.webmail === webmail).first();
 }

@@ -2,7 +2,7 @@ import type { MessageLedger } from '../db/ledger';
 import type { RelanceStore } from '../db/store';
 import { findReferencedInvoice } from '../domain/extract';
 import type { Invoice } from '../domain/invoice';
-import { classifyReply } from '../domain/replies';
+import { classifyReply, type ReplyUnderstanding } from '../domain/replies';
 import type { MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
 import { civilDayOf, instantOf, snippet } from './mail-identity';
@@ -36,18 +36,33 @@ async function matchingInvoices(store: RelanceStore, snap: EmailSnapshot): Promi
   return { invoices: open, inThread: false };
 }
 
-export async function recordReceivedMail(store: RelanceStore, ledger: MessageLedger, mail: ReceivedMail): Promise<MailSeenResponse> {
-  const { snap } = mail;
-  const date = instantOf(snap, mail.now);
-  const day = civilDayOf(date);
+/** The invoices a received mail may be about (thread first, else the sender's open ones), no older than the mail. */
+export async function receivedMailInvoices(store: RelanceStore, snap: EmailSnapshot, now: Date): Promise<{ invoices: Invoice[]; inThread: boolean }> {
+  const day = civilDayOf(instantOf(snap, now));
   const found = await matchingInvoices(store, snap);
   // A message older than the invoice (the client's order, earlier exchanges in the thread) is not a reply to it.
-  let invoices = found.invoices.filter((i) => !day || day >= i.issueDate);
+  return { invoices: found.invoices.filter((i) => !day || day >= i.issueDate), inThread: found.inThread };
+}
+
+/** What the mail says (pure CPU, no database): done before the write transaction, which must not wait on it. */
+export function understandReceivedMail(snap: EmailSnapshot, now: Date): { reply: ReplyUnderstanding; named: string | null } {
+  return { reply: classifyReply({ subject: snap.subject, text: snap.text, date: instantOf(snap, now) }), named: findReferencedInvoice(snap.subject, snap.text) };
+}
+
+export async function recordReceivedMail(
+  store: RelanceStore,
+  ledger: MessageLedger,
+  mail: ReceivedMail,
+  understood: { reply: ReplyUnderstanding; named: string | null } = understandReceivedMail(mail.snap, mail.now),
+): Promise<MailSeenResponse> {
+  const { snap } = mail;
+  const date = instantOf(snap, mail.now);
+  const found = await receivedMailInvoices(store, snap, mail.now);
+  let invoices = found.invoices;
   if (invoices.length === 0) return { outcome: 'ignored' };
 
-  const reply = classifyReply({ subject: snap.subject, text: snap.text, date });
+  const { reply, named } = understood;
   if (!found.inThread && reply.intent === 'none') return { outcome: 'ignored', kind: 'none', confidence: reply.confidence };
-  const named = findReferencedInvoice(snap.subject, snap.text);
   const namedOnes = named ? invoices.filter((i) => i.number === named) : [];
   if (namedOnes.length > 0) invoices = namedOnes;
 

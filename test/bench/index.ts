@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundles } from './bundles';
+import { load } from './load';
 import { page } from './page';
 import { storage } from './storage';
 import { understanding } from './understanding';
@@ -13,7 +14,7 @@ export { entrypointOf, loadedFiles, measureBundles, type BundleFile } from './bu
  * table on stderr. Each measurement is a section in SECTIONS; a section's result carries its `budgets` and
  * `withinBudget` flags, gathered at the top of the JSON. Benchmarks report figures: nothing here fails on a miss.
  *
- * Usage: node --import tsx test/bench/index.ts [--only bundles,page,storage,understanding] [--dist DIR] [--runs N]
+ * Usage: node --import tsx test/bench/index.ts [--only bundles,page,storage,understanding,load] [--dist DIR] [--runs N]
  * (--dist defaults to RELANCE_DIST, then $RELANCE_OUT_DIR/chrome-mv3, then .output/chrome-mv3: so
  * `RELANCE_OUT_DIR=/tmp/x npm run bench` builds into /tmp/x and measures that build, leaving .output alone.)
  */
@@ -36,7 +37,7 @@ export interface BenchSection {
 }
 
 /** The registry: append a section here to measure something new. */
-export const SECTIONS: BenchSection[] = [bundles, page, storage, understanding];
+export const SECTIONS: BenchSection[] = [bundles, page, storage, understanding, load];
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);

@@ -1,0 +1,141 @@
+/**
+ * Code that runs INSIDE the browser for the `load` bench (serialised with pageSource: self-contained functions).
+ * LOAD_RUNNER runs in a webmail tab's content-script world (or an extension page) and sends through the real
+ * `chrome.runtime.sendMessage`, so the background sees a real sender: a content script in a webmail tab.
+ */
+
+export interface RunnerOp {
+  command: string;
+  payload: unknown;
+  expect?: string[];
+  expectError?: string;
+}
+
+export interface RunnerResult {
+  /** Send → reply, per command (ms). */
+  latencies: Record<string, number[]>;
+  /** Scheduled slot → reply (ms): includes waiting for a free worker, so queueing is not hidden. */
+  fromSchedule: number[];
+  sent: number;
+  answered: number;
+  /** No reply, a rejected send, or no reply within the timeout. */
+  lost: number;
+  /** Replies with ok: false, and mail.seen outcomes other than expected (first few, for the report). */
+  failures: string[];
+  failureCount: number;
+  outcomes: Record<string, number>;
+  /** Epoch ms of the first send and the last reply. */
+  firstSendAt: number;
+  lastReplyAt: number;
+}
+
+/**
+ * Runs `conversations` with `workers` concurrent loops; ops within a conversation are sequential. Op k of the tab
+ * may start at startAt + k * intervalMs (intervalMs 0: as fast as replies come back).
+ */
+export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number; intervalMs: number; startAt: number; timeoutMs: number }): Promise<RunnerResult> {
+  type Reply = { ok: true; data: { outcome?: string } } | { ok: false; error: { code: string; message: string } };
+  const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply | undefined> } } }).chrome.runtime;
+  const epoch = () => performance.timeOrigin + performance.now();
+  const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0 };
+  const fail = (s: string) => {
+    res.failureCount++;
+    if (res.failures.length < 10) res.failures.push(s);
+  };
+  let nextConversation = 0;
+  let slot = 0;
+  const sleepUntil = (t: number) => new Promise<void>((ok) => setTimeout(ok, Math.max(0, t - epoch())));
+  const send = (op: RunnerOp): Promise<Reply | undefined | 'timeout'> =>
+    Promise.race([rt.sendMessage({ relance: 1, command: op.command, payload: op.payload }), new Promise<'timeout'>((ok) => setTimeout(() => ok('timeout'), args.timeoutMs))]);
+  const worker = async () => {
+    for (;;) {
+      const c = nextConversation++;
+      const conv = args.conversations[c];
+      if (!conv) return;
+      for (const op of conv) {
+        const scheduled = args.startAt + slot++ * args.intervalMs;
+        if (scheduled > epoch()) await sleepUntil(scheduled);
+        const t0 = epoch();
+        res.firstSendAt = Math.min(res.firstSendAt, t0);
+        res.sent++;
+        let reply: Reply | undefined | 'timeout';
+        try {
+          reply = await send(op);
+        } catch (e) {
+          res.lost++;
+          fail(`${op.command}: send rejected (${e instanceof Error ? e.message : String(e)})`);
+          continue;
+        }
+        const t1 = epoch();
+        if (reply === 'timeout' || reply === undefined || reply === null) {
+          res.lost++;
+          fail(`${op.command}: ${reply === 'timeout' ? 'no answer in time' : 'empty answer'}`);
+          continue;
+        }
+        res.answered++;
+        res.lastReplyAt = Math.max(res.lastReplyAt, t1);
+        (res.latencies[op.command] ??= []).push(Math.round((t1 - t0) * 100) / 100);
+        res.fromSchedule.push(Math.round((t1 - Math.max(scheduled, args.startAt)) * 100) / 100);
+        if (!reply.ok && reply.error.code === op.expectError) continue;
+        if (!reply.ok) {
+          fail(`${op.command}: ${reply.error.code} ${reply.error.message}`);
+          continue;
+        }
+        const outcome = reply.data?.outcome;
+        if (outcome !== undefined) res.outcomes[`${op.command}:${outcome}`] = (res.outcomes[`${op.command}:${outcome}`] ?? 0) + 1;
+        if (op.expect && (outcome === undefined || !op.expect.includes(outcome))) fail(`${op.command}: outcome ${String(outcome)}, expected ${op.expect.join('|')}`);
+      }
+    }
+  };
+  return (async () => {
+    await sleepUntil(args.startAt);
+    await Promise.all(Array.from({ length: args.workers }, worker));
+    return res;
+  })();
+}
+
+/**
+ * In an extension page (the popup): one `command` round trip every `everyMs` until `globalThis.__loadStop`.
+ * Several probes may run at once in the same page (status.get often, popup.list now and then).
+ */
+export function POPUP_PROBE(args: { command: string; everyMs: number; max: number }): Promise<number[]> {
+  type Reply = { ok: boolean };
+  const g = globalThis as unknown as { __loadStop?: boolean; chrome: { runtime: { sendMessage(m: unknown): Promise<Reply> } } };
+  g.__loadStop = false;
+  return (async () => {
+    const times: number[] = [];
+    while (!g.__loadStop && times.length < args.max) {
+      const t0 = performance.now();
+      const r = await g.chrome.runtime.sendMessage({ relance: 1, command: args.command, payload: {} });
+      if (!r || !r.ok) throw new Error(`${args.command} failed during the load`);
+      times.push(Math.round((performance.now() - t0) * 100) / 100);
+      await new Promise((ok) => setTimeout(ok, args.everyMs));
+    }
+    return times;
+  })();
+}
+
+export interface UiProbeState {
+  longTasks: { at: number; duration: number }[];
+  /** How late a 50 ms timer fired (ms), with when (epoch ms): the page's main thread busy with anything. */
+  timerLag: { at: number; lag: number }[];
+}
+
+/** Init script of each webmail tab (main world): long tasks and timer lag, in epoch ms. */
+export function UI_PROBE(): void {
+  const state: UiProbeState = { longTasks: [], timerLag: [] };
+  (globalThis as unknown as { __loadUi: UiProbeState }).__loadUi = state;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longTasks.push({ at: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: only the timer lag is reported.
+  }
+  let expected = performance.now() + 50;
+  setInterval(() => {
+    const now = performance.now();
+    state.timerLag.push({ at: performance.timeOrigin + now, lag: Math.max(0, now - expected) });
+    expected = now + 50;
+  }, 50);
+}
