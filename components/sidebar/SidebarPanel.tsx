@@ -7,6 +7,7 @@ import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
 import { InvoiceRow } from '@/components/ui/InvoiceRow';
 import { langOfLocale } from '@/components/ui/format';
 import { t, uiLocale } from '@/components/ui/i18n';
+import { lookalikeWarning } from '@/lib/domain/lookalike';
 import { currencyOptions, emptyInvoiceForm, formValuesOf } from '@/components/ui/invoice-form';
 import type { SidebarBus } from './bus';
 import { DetectedInvoice } from './DetectedInvoice';
@@ -148,6 +149,8 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
   const pending = view?.pending ?? [];
   const invoices = sortForClient((view?.invoices ?? []).filter((i) => i.review !== 'pending'));
   const unrecognised = signals.page?.recognised === false;
+  // A domain written with look-alike characters (Cyrillic "а" for "a"…) is named in its ASCII form (lib/domain/lookalike).
+  const lookalike = who ? lookalikeWarning(who.email) : null;
   return (
     <section className="rl-panel" id={id} hidden={!open} aria-label={t('sidebarTitle')}>
       <header className="rl-panel-header">
@@ -161,6 +164,11 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
               <div className="rl-who-email" data-relance="correspondent-email">
                 {who.email}
               </div>
+              {lookalike ? (
+                <p className="rl-form-error" role="alert" data-relance="lookalike-warning" data-ascii-domain={lookalike.ascii}>
+                  {t('lookalikeWarning', [lookalike.ascii])}
+                </p>
+              ) : null}
             </>
           ) : (
             <div className="rl-who-email">{t('noThread')}</div>

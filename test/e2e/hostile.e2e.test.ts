@@ -20,13 +20,14 @@ const HANDLER = `(window.__hits=window.__hits||[]).push(this.getRootNode()===doc
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function gmailPage(opts: { subject: string; bodyHtml: string; extraScript?: string }): string {
+function gmailPage(opts: { subject: string; bodyHtml: string; extraScript?: string; sender?: { email: string; name: string } }): string {
+  const sender = opts.sender ?? { email: HOMOGLYPH_CLIENT, name: HOSTILE_NAME };
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thread - ${USER} - Gmail</title></head><body>
 <header class="gb"><a href="https://accounts.google.com/SignOutOptions?hl=en" aria-label="Google Account: Sophie Martin (${USER})">SM</a></header>
 <div role="main">
   <div class="ha"><h2 class="hP" data-thread-perm-id="thread-f:1812345678901230001" data-legacy-thread-id="1926becaf11f0001">${esc(opts.subject)}</h2></div>
   <div class="adn ads" data-message-id="#msg-f:1812345678901230001" data-legacy-message-id="1926becaf11f0001">
-    <div class="gE iv gt"><span class="gD" email="${esc(HOMOGLYPH_CLIENT)}" name="${esc(HOSTILE_NAME)}">${esc(HOSTILE_NAME)}</span>
+    <div class="gE iv gt"><span class="gD" email="${esc(sender.email)}" name="${esc(sender.name)}">${esc(sender.name)}</span>
       <span class="g3" title="Tue, Nov 3, 2026, 9:02 AM">Nov 3</span></div>
     <div class="iw">to <span class="g2" email="${USER}" name="me">me</span></div>
     <div class="a3s aiL">${opts.bodyHtml}</div>
@@ -228,6 +229,87 @@ describe('hostile mail in Gmail, with the built extension', () => {
   it('the extension made no network request of its own (worker, offscreen document, pages)', () => {
     expect(s.extensionRequests.filter((r) => /^(https?|wss?):/.test(r.url))).toEqual([]);
     expect(s.blocked.filter((b) => b.initiator.startsWith('chrome-extension://'))).toEqual([]);
+  });
+});
+
+/**
+ * Homoglyph sender (SECURITY.md §Hostile content): `compta@аtelier-dupont.example` with a Cyrillic "а" (U+0430) writes
+ * to the user while the genuine ASCII client `compta@atelier-dupont.example` has an open invoice. Relance must show
+ * the address as text, keep it as a client of its own (its reply is not recorded on the genuine client's invoice, an
+ * invoice entered for it is stored under its own key), and warn, naming the ASCII (punycode) form.
+ */
+describe('a homoglyph sender next to the genuine client', () => {
+  const GENUINE = 'compta@atelier-dupont.example';
+  const LOOKALIKE = 'compta@\u0430telier-dupont.example';
+  const LOOKALIKE_ASCII = 'xn--telier-dupont-v1k.example';
+  let s: ExtensionSession;
+  let popup: Page;
+
+  beforeAll(async () => {
+    s = await launchExtension();
+    popup = await openPopup(s.context, s.extensionId);
+    await resetData(popup);
+    await sendFromExtensionPage(popup, 'invoice.create', { invoice: newInvoice('F-2026-031', { email: GENUINE, name: 'Atelier Dupont', dueInDays: -5, issuedDaysAgo: 35 }) });
+    // The look-alike asks to pay "the invoice" to new bank details: a payment-related mail, as an attacker writes it.
+    await serveWebmail(s, {
+      gmail: gmailPage({
+        subject: 'Re: Facture F-2026-031',
+        sender: { email: LOOKALIKE, name: 'Atelier Dupont' },
+        bodyHtml: esc('Bonjour, nous avons changé de banque : merci de régler la facture F-2026-031 sur le nouvel IBAN ci-dessous. <b>Paiement sous 48 h</b>.'),
+      }),
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the address as text and warns in the correspondent header, naming the ASCII form (no script runs)', async () => {
+    const page = await s.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${GMAIL_ORIGIN}/mail/u/0/#inbox/lookalike`);
+    const sidebar = await openSidebar(page);
+    const email = sidebar.locator(hook('correspondent-email'));
+    await expect.poll(() => email.textContent(), { timeout: 15_000 }).toBe(LOOKALIKE);
+    expect(await email.innerHTML()).toBe(LOOKALIKE);
+    const warning = sidebar.locator(hook('lookalike-warning'));
+    await warning.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await warning.getAttribute('data-ascii-domain')).toBe(LOOKALIKE_ASCII);
+    expect(await warning.textContent()).toContain(LOOKALIKE_ASCII);
+    // The genuine client's invoice is not shown as the look-alike's.
+    expect(await invoiceRow(sidebar, 'F-2026-031').count()).toBe(0);
+    expect(await activeContentInSidebar(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the look-alike a client of its own: its mail is not recorded on the genuine invoice, its invoice has its own key', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${GMAIL_ORIGIN}/mail/u/0/#inbox/lookalike`);
+    const form = await openInvoiceForm(await openSidebar(page));
+    await fillInvoiceForm(form, {
+      clientEmail: LOOKALIKE,
+      clientName: 'Atelier Dupont',
+      number: 'F-2026-032',
+      amount: '900.00',
+      currency: 'EUR',
+      issueDate: isoDateFromToday(-2),
+      dueDate: isoDateFromToday(28),
+    });
+    await form.locator(hook('invoice-save')).click();
+    await expect.poll(async () => (await readDb(s.serviceWorker)).filter((i) => i.number === 'F-2026-032').length, { timeout: 15_000 }).toBe(1);
+    const invoices = await readDb(s.serviceWorker);
+    const genuine = invoices.find((i) => i.number === 'F-2026-031')!;
+    const lookalike = invoices.find((i) => i.number === 'F-2026-032')!;
+    expect(genuine.clientEmail).toBe(GENUINE);
+    // Chromium's <input type="email"> hands the form the ASCII (punycode) form of an IDN: either way, not the genuine one.
+    expect([LOOKALIKE, `compta@${LOOKALIKE_ASCII}`]).toContain(lookalike.clientEmail);
+    expect(lookalike.clientKey).not.toBe(genuine.clientKey);
+    const clients = (await readDb(s.serviceWorker, 'clients')).map((c) => String(c.email)).sort();
+    expect(clients).toEqual([GENUINE, lookalike.clientEmail].sort());
+    // The look-alike's "pay to the new IBAN" mail was seen by the content script: nothing was recorded on the genuine invoice.
+    const events = (await readDb(s.serviceWorker, 'events')).filter((e) => e.invoiceId === genuine.id);
+    expect(events.map((e) => e.type)).not.toContain('reply-received');
+    await page.close();
   });
 });
 
