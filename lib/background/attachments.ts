@@ -1,3 +1,4 @@
+import { isPdfAttachment } from '../domain/attachment';
 import type { ClassifyAttachment } from '../domain/classify';
 import type { AttachmentReport } from '../domain/understand';
 import type { EmailSnapshot } from '../webmail/snapshot';
@@ -20,9 +21,6 @@ export interface ReadAttachments {
   retry: boolean;
 }
 
-function isPdf(a: { filename: string; contentType: string | null }): boolean {
-  return /\.pdf$/i.test(a.filename) || /^application\/pdf\b/i.test(a.contentType ?? '');
-}
 
 const FALLBACK = 'fields taken from the body';
 
@@ -36,7 +34,7 @@ export async function readSnapshotAttachments(
   const used = new Set<ProvidedAttachment>();
   let retry = false;
   for (const a of snap.attachments) {
-    if (!isPdf(a)) {
+    if (!isPdfAttachment(a)) {
       attachments.push({ filename: a.filename });
       continue;
     }

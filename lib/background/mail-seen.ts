@@ -1,6 +1,7 @@
 import { fingerprintKey, MessageLedger, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
+import { isPdfAttachment } from '../domain/attachment';
 import type { Invoice } from '../domain/invoice';
 import { understandContent, type Understanding } from '../domain/understand';
 import type { MailSeenRequest, MailSeenResponse } from '../messaging/protocol';
@@ -67,6 +68,10 @@ export function createMailSeen(deps: MailSeenDeps): (req: MailSeenRequest) => Pr
       const early = await batcher.run(() => recognised(snap, idKey, fpKey, now));
       if (early) return early;
     }
+
+    // The content script downloads a mail's PDFs only when they will be read: a mail handled before (every sent
+    // invoice of a thread opened again) never costs a download.
+    if (req.attachments === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl)) return { outcome: 'needs-attachments' };
 
     // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
     const { attachments, reports, retry } = await readSnapshotAttachments(snap, req.attachments ?? [], deps.pdf);

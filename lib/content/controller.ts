@@ -1,6 +1,7 @@
 import type { MailSeenResponse } from '@/lib/messaging/protocol';
 import type { ThreadView, WebmailAdapter } from '@/lib/webmail/adapter';
 import type { EmailSnapshot, SnapshotAttachment } from '@/lib/webmail/snapshot';
+import { isPdfAttachment } from '@/lib/domain/attachment';
 import { bytesToBase64 } from './base64';
 import type { Ask } from '@/lib/messaging/content-client';
 
@@ -38,9 +39,7 @@ export interface ControllerDeps {
 const CHANGING_OUTCOMES: ReadonlySet<MailSeenResponse['outcome']> = new Set(['detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked']);
 const MAX_PDFS_PER_MAIL = 5;
 
-export function isPdf(att: SnapshotAttachment): boolean {
-  return (att.contentType ?? '').toLowerCase() === 'application/pdf' || /\.pdf$/i.test(att.filename);
-}
+export const isPdf = (att: SnapshotAttachment): boolean => isPdfAttachment(att);
 
 /** The key that says "this message was already reported in this page session". */
 export function reportKey(snap: EmailSnapshot): string | null {
@@ -130,8 +129,9 @@ export function startController(deps: ControllerDeps): Controller {
   async function reportOne(snap: EmailSnapshot): Promise<boolean> {
     const key = reportKey(snap);
     try {
-      const attachments = await attachmentsOf(snap);
-      const res = await ask('mail.seen', { snapshot: snap, ...(attachments.length > 0 ? { attachments } : {}) });
+      // First without the PDFs: the background asks for them only when it will read them (a new sent mail).
+      let res = await ask('mail.seen', { snapshot: snap });
+      if (res.outcome === 'needs-attachments') res = await ask('mail.seen', { snapshot: snap, attachments: await attachmentsOf(snap) });
       const to = snap.to[0];
       if (snap.via === 'send' && (res.outcome === 'detected' || res.outcome === 'tracked') && to && deps.onInvoiceSent) {
         const notify = deps.onInvoiceSent;

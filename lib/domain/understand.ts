@@ -1,3 +1,4 @@
+import { isPdfAttachment } from './attachment';
 import type { AttachmentContent, EmailRecord } from '../mail/record';
 import type { InvoiceXmlData } from '../pdf/facturx';
 import { readInvoicePdf } from '../pdf/index';
@@ -31,9 +32,6 @@ export interface UnderstandOptions {
   maxPdfBytes?: number;
 }
 
-function isPdf(a: { filename: string; contentType?: string | null }): boolean {
-  return /\.pdf$/i.test(a.filename) || /^application\/pdf\b/i.test(a.contentType ?? '');
-}
 
 /** Classification and extraction from what is already read; shared by the async and body-only paths. */
 export function understandContent(record: EmailRecord, attachments: ClassifyAttachment[]): Omit<Understanding, 'attachmentsRead'> {
@@ -65,7 +63,7 @@ export async function understandEmail(
   const read: ClassifyAttachment[] = [];
   for (const a of record.attachments ?? []) {
     const content = contents.find((c) => c.filename === a.filename);
-    if (!isPdf(a)) {
+    if (!isPdfAttachment(a)) {
       read.push({ filename: a.filename });
       continue;
     }

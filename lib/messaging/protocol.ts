@@ -29,8 +29,12 @@ function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 /** All the PDF bytes one `mail.seen` may carry, as base64 (about 15 MB of files). */
 export const MAX_MAIL_ATTACHMENTS_BASE64_CHARS = 20 * 1024 * 1024;
 
-/** What `mail.seen` did with a mail. */
-export const MAIL_OUTCOMES = ['ignored', 'duplicate', 'detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked'] as const;
+/**
+ * What `mail.seen` did with a mail. `needs-attachments`: a new sent mail that lists PDFs and came without their
+ * bytes; the content script sends it again with them (an empty list when they could not be downloaded). So a PDF is
+ * downloaded only for a mail Relance will read, never for one it has already handled.
+ */
+export const MAIL_OUTCOMES = ['ignored', 'duplicate', 'detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked', 'needs-attachments'] as const;
 
 export const AttachmentReportSchema = z.object({
   filename: z.string().max(500),

@@ -73,6 +73,30 @@ describe('mail.seen: sent invoices', () => {
     expect(inv?.confidence).toBe(r.confidence);
   });
 
+  it('asks for the PDFs of a new sent mail before reading it, and never for a mail it has handled', async () => {
+    const { ok, db } = setup({ pdf: createInThreadPdfReader() });
+    const snapshot = sentSnapshot({
+      subject: 'Facture FA-2017-0010',
+      text: 'Bonjour,\n\nVeuillez trouver ci-joint notre facture.\n\nCordialement',
+      attachments: [{ filename: 'Facture_FA-2017-0010.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/mail/u/0/?attid=0.1' }],
+    });
+    const asked = await ok<Seen>('mail.seen', { snapshot });
+    expect(asked).toEqual({ outcome: 'needs-attachments' });
+    expect(await db.invoices.count()).toBe(0);
+    expect(await db.messages.count()).toBe(0);
+    const read = await ok<Seen>('mail.seen', { snapshot, attachments: [{ filename: 'Facture_FA-2017-0010.pdf', base64: base64Of(pdfFixture('Facture_FA-2017-0010.pdf')) }] });
+    expect(read.outcome).toBe('detected');
+    expect(read.attachmentsRead).toEqual([{ filename: 'Facture_FA-2017-0010.pdf', status: 'read' }]);
+    // The thread opened again: answered from the ledger, no download asked for.
+    expect((await ok<Seen>('mail.seen', { snapshot })).outcome).toBe('duplicate');
+    // A PDF the page would not serve: an empty list, and the body is read without asking again.
+    const other = sentSnapshot({ messageId: '#msg-f:other', subject: 'Facture F-2025-014', attachments: [{ filename: 'F-2025-014.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/att' }] });
+    expect((await ok<Seen>('mail.seen', { snapshot: other })).outcome).toBe('needs-attachments');
+    const fromBody = await ok<Seen>('mail.seen', { snapshot: other, attachments: [] });
+    expect(fromBody.outcome).not.toBe('needs-attachments');
+    expect(fromBody.attachmentsRead).toEqual([{ filename: 'F-2025-014.pdf', status: 'missing', message: 'PDF not available — fields taken from the body' }]);
+  });
+
   it('says when a PDF could not be read and takes the fields from the body', async () => {
     const { ok, db } = setup({ pdf: createInThreadPdfReader() });
     const encrypted = makePdf({

@@ -59,18 +59,29 @@ describe('startController', () => {
     expect(changed).toBe(1);
   });
 
+  // The background asks for a mail's PDFs (outcome needs-attachments) only when it will read them: a new sent mail.
+  function backgroundAsking(wants: boolean) {
+    const calls: Array<{ command: string; payload: Record<string, unknown> }> = [];
+    const ask = (async (command: string, payload: Record<string, unknown>) => {
+      calls.push({ command, payload });
+      return { outcome: wants && payload['attachments'] === undefined ? 'needs-attachments' : 'detected' };
+    }) as unknown as Ask;
+    return { ask, calls };
+  }
+
   it.each([
-    ['a PDF with a download URL is fetched and sent as base64', [{ filename: 'F-1.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/att' }], new Uint8Array([37, 80, 68, 70]), [{ filename: 'F-1.pdf', base64: 'JVBERg==' }]],
-    ['no download URL: body only', [{ filename: 'F-1.pdf', contentType: 'application/pdf', size: null, downloadUrl: null }], new Uint8Array([1]), undefined],
-    ['not a PDF: not fetched', [{ filename: 'photo.png', contentType: 'image/png', size: null, downloadUrl: '/att' }], new Uint8Array([1]), undefined],
-    ['fetch refused: body only', [{ filename: 'F-1.pdf', contentType: null, size: null, downloadUrl: '/att' }], null, undefined],
-  ] as const)('%s', async (_name, attachments, bytes, expected) => {
+    ['a PDF with a download URL, asked for: fetched and sent as base64', true, [{ filename: 'F-1.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/att' }], new Uint8Array([37, 80, 68, 70]), 1, [undefined, [{ filename: 'F-1.pdf', base64: 'JVBERg==' }]]],
+    ['the same PDF, not asked for (mail handled before): never downloaded', false, [{ filename: 'F-1.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/att' }], new Uint8Array([1]), 0, [undefined]],
+    ['not a PDF: not fetched even when asked', true, [{ filename: 'photo.png', contentType: 'image/png', size: null, downloadUrl: '/att' }], new Uint8Array([1]), 0, [undefined, []]],
+    ['fetch refused: an empty list, so the background reads the body and does not ask again', true, [{ filename: 'F-1.pdf', contentType: null, size: null, downloadUrl: '/att' }], null, 1, [undefined, []]],
+  ] as const)('%s', async (_name, wants, attachments, bytes, fetches, sent) => {
     const page = fakeAdapter({ recognised: true, bytes });
-    const { ask, calls } = fakeAsk();
+    const { ask, calls } = backgroundAsking(wants);
     const ctl = startController({ adapter: page.adapter, ask, signal: new AbortController().signal, onPageState: () => undefined, onDataChanged: () => undefined, debounceMs: 1 });
     page.thread([snap({ attachments: [...attachments] })]);
     await ctl.idle();
-    expect(calls[0]?.payload['attachments']).toEqual(expected);
+    expect(calls.map((c) => c.payload['attachments'])).toEqual(sent);
+    expect(page.fetched).toHaveLength(fetches);
   });
 
   it('a failed report is forgotten, so the next look at the message retries it', async () => {
