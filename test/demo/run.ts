@@ -129,7 +129,8 @@ async function main(): Promise<void> {
       await shoot(gmail.page, 'gmail-add-invoice.png');
     }
     // The toolbar popup cannot be captured: show popup.html at the popup's size instead.
-    await setup.setViewportSize({ width: 400, height: 600 });
+    // 460 px: the popup's own width (relance.css .rl-popup); the browser sizes the real popup to it.
+    await setup.setViewportSize({ width: 460, height: 600 });
     await setup.reload();
     await setup.locator('body').waitFor();
     await shoot(setup, 'popup.png');
