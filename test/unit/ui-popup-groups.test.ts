@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InvoiceSchema, type Invoice } from '@/lib/domain/invoice';
+import type { Invoice } from '@/lib/domain/invoice';
+import { popupInvoice } from './popup-invoice';
 import { groupInvoicesForPopup } from '@/components/popup/groups';
 import { backupFileName } from '@/components/options/backup-file';
 import { formatIsoDate, langOfLocale } from '@/components/ui/format';
 
-function invoice(number: string, dueDate: string, extra: Partial<Invoice> = {}): Invoice {
-  return InvoiceSchema.parse({
-    id: `id-${number}`,
-    clientKey: 'a@b.example',
-    clientEmail: 'a@b.example',
-    number,
-    amountMinor: 10000,
-    currency: 'EUR',
-    issueDate: '2026-01-01',
-    dueDate,
-    status: 'open',
-    source: 'manual',
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    ...extra,
-  });
-}
+// One client, a@b.example, with no name on file.
+const invoice = (number: string, dueDate: string, extra: Partial<Invoice> = {}): Invoice => popupInvoice(number, 'a@b.example', dueDate, { clientName: '', ...extra });
 
 const TODAY = '2026-11-22';
 
