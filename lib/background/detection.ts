@@ -115,9 +115,10 @@ export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: U
         messageId: snap.messageId,
         language: ex.language,
       },
-      { review, confidence },
+      { review, confidence, amountDueMinor: ex.amountDueMinor },
+      // Looked up above in this transaction (dismissed ones included): createInvoice need not look again.
+      { number, clientKey },
     );
-    if (ex.amountDueMinor !== null && ex.amountDueMinor > 0) await db.invoices.update(invoice.id, { amountDueMinor: ex.amountDueMinor });
     await db.events.add({
       invoiceId: invoice.id,
       clientKey: invoice.clientKey,

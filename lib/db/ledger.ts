@@ -23,12 +23,16 @@ export class MessageLedger {
     return rows.find((r): r is MessageRow => r !== undefined);
   }
 
-  /** Records the mail under every key it has; a key seen before keeps pointing where it pointed. */
+  /**
+   * Records the mail under every key it has; a key seen before keeps pointing where it pointed. Two requests
+   * whatever the number of keys (one read of them all, one write of the new ones): under load every request in
+   * the shared write transaction is a round trip to the browser's database process.
+   */
   async record(keys: ReadonlyArray<string | null>, row: Omit<MessageRow, 'key'>): Promise<void> {
-    for (const key of keys) {
-      if (key === null) continue;
-      if (await this.db.messages.get(key)) continue;
-      await this.db.messages.add({ key, ...row });
-    }
+    const present = [...new Set(keys.filter((k): k is string => k !== null))];
+    if (present.length === 0) return;
+    const rows = await this.db.messages.bulkGet(present);
+    const fresh = present.filter((_, i) => rows[i] === undefined).map((key) => ({ key, ...row }));
+    if (fresh.length > 0) await this.db.messages.bulkAdd(fresh);
   }
 }

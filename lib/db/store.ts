@@ -56,22 +56,38 @@ export class RelanceStore {
 
   /**
    * `detection` lets the detector set the review state (pending, or confirmed when auto-tracking a confident
-   * detection) and the detection's confidence; without it, detected invoices wait for review as before.
+   * detection), the detection's confidence and the amount payable it read; without it, detected invoices wait for
+   * review as before.
+   *
+   * `checkedAbsent` is for a caller that has just looked up this number for this client INSIDE the transaction this
+   * call joins (so nothing can have added it since) and found nothing, dismissed ones included: the duplicate lookup
+   * is then not repeated. It is used only when it names exactly the parsed number and client key; otherwise the
+   * lookup runs as usual.
    */
-  async createInvoice(input: NewInvoice, detection?: { review: 'pending' | 'confirmed'; confidence: number }): Promise<Invoice> {
+  async createInvoice(
+    input: NewInvoice,
+    detection?: { review: 'pending' | 'confirmed'; confidence: number; amountDueMinor?: number | null },
+    checkedAbsent?: { number: string; clientKey: string },
+  ): Promise<Invoice> {
     const parsed = NewInvoiceSchema.safeParse(input);
     if (!parsed.success) throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid invoice');
     const v = parsed.data;
     const now = this.nowIso();
     const clientKey = clientKeyFor(v.clientEmail);
+    const mustCheck = !checkedAbsent || checkedAbsent.number !== v.number || checkedAbsent.clientKey !== clientKey;
     return this.db.transaction('rw', this.db.invoices, this.db.clients, this.db.events, async () => {
-      const dup = await this.db.invoices
-        .where('number')
-        .equals(v.number)
-        .filter((i) => i.clientKey === clientKey && i.review !== 'dismissed')
-        .first();
+      // Both reads at once: inside a long transaction each request is a round trip, not worth waiting for in turn.
+      const [dup, existing] = await Promise.all([
+        mustCheck
+          ? this.db.invoices
+              .where('number')
+              .equals(v.number)
+              .filter((i) => i.clientKey === clientKey && i.review !== 'dismissed')
+              .first()
+          : undefined,
+        this.db.clients.get(clientKey),
+      ]);
       if (dup) throw new StoreError('duplicate', `Invoice ${v.number} is already tracked for ${v.clientEmail}.`);
-      const existing = await this.db.clients.get(clientKey);
       if (!existing) {
         await this.db.clients.add({
           key: clientKey,
@@ -94,7 +110,7 @@ export class RelanceStore {
         clientName: v.clientName || existing?.name || '',
         number: v.number,
         amountMinor: v.amountMinor,
-        amountDueMinor: null,
+        amountDueMinor: detection?.amountDueMinor && detection.amountDueMinor > 0 ? detection.amountDueMinor : null,
         currency: v.currency,
         issueDate: v.issueDate,
         dueDate: v.dueDate,

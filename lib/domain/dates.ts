@@ -109,11 +109,28 @@ export function diffDaysIso(a: IsoDate, b: IsoDate): number {
   return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
 }
 
-/** The civil date of the instant `now` in `timeZone` (default UTC). */
+/**
+ * Formatters by time zone: building an Intl.DateTimeFormat costs far more than formatting with one, and the
+ * background asks for today's date on every message. Bounded (a zone name comes from settings or the runtime, but a
+ * long-lived worker must not grow without limit); the least recently built goes first.
+ */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const DAY_FORMATS_MAX = 8;
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  const hit = DAY_FORMATS.get(timeZone);
+  if (hit) return hit;
+  const made = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (DAY_FORMATS.size >= DAY_FORMATS_MAX) DAY_FORMATS.delete(DAY_FORMATS.keys().next().value!);
+  DAY_FORMATS.set(timeZone, made);
+  return made;
+}
+
+/** The civil date of the instant `now` in `timeZone` (default UTC); UTC when the zone is unknown. */
 export function todayIso(now: Date, timeZone = 'UTC'): IsoDate {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    parts = dayFormat(timeZone).formatToParts(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }

@@ -1,0 +1,117 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { MessageLedger } from '@/lib/db/ledger';
+import { openRelanceDb, type MessageRow, type RelanceDb } from '@/lib/db/schema';
+import { RelanceStore, StoreError } from '@/lib/db/store';
+import { localIsoDate } from '@/lib/domain/clock';
+import { todayIso } from '@/lib/domain/dates';
+import type { NewInvoice } from '@/lib/domain/invoice';
+
+/**
+ * The request-saving paths of the mail pipeline keep their meaning: the ledger's batched record, createInvoice's
+ * `checkedAbsent` shortcut (used only when it names the very number and client), and the cached day formatters.
+ */
+
+function fresh(): RelanceDb {
+  return openRelanceDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+const ROW: Omit<MessageRow, 'key'> = { invoiceId: 'inv-new', kind: 'invoice', direction: 'sent', seenAt: '2026-11-22T10:00:00.000Z' };
+const OLD: MessageRow = { key: 'gmail:old', invoiceId: 'inv-old', kind: 'reply', direction: 'received', seenAt: '2026-01-01T00:00:00.000Z' };
+
+describe('MessageLedger.record', () => {
+  const cases: Array<{ name: string; keys: Array<string | null>; expected: Record<string, string | null> }> = [
+    { name: 'new keys are all recorded', keys: ['gmail:a', 'fp:a'], expected: { 'gmail:a': 'inv-new', 'fp:a': 'inv-new', 'gmail:old': 'inv-old' } },
+    { name: 'an existing key keeps its row', keys: ['gmail:old', 'fp:b'], expected: { 'gmail:old': 'inv-old', 'fp:b': 'inv-new' } },
+    { name: 'a key given twice is recorded once', keys: ['fp:c', 'fp:c', null], expected: { 'fp:c': 'inv-new', 'gmail:old': 'inv-old' } },
+    { name: 'only nulls write nothing', keys: [null, null], expected: { 'gmail:old': 'inv-old' } },
+  ];
+  it.each(cases)('$name', async ({ keys, expected }) => {
+    const db = fresh();
+    await db.messages.add(OLD);
+    await db.transaction('rw', db.messages, () => new MessageLedger(db).record(keys, ROW));
+    const rows = await db.messages.toArray();
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.invoiceId]))).toEqual(expected);
+    // The existing row is untouched in every field, not only its invoice.
+    expect(rows.find((r) => r.key === OLD.key)).toEqual(OLD);
+  });
+});
+
+const INVOICE: NewInvoice = {
+  clientEmail: 'Ana@Example.com',
+  clientName: 'Ana',
+  number: 'F-2026-001',
+  amountMinor: 120_000,
+  currency: 'EUR',
+  issueDate: '2026-11-01',
+  dueDate: '2026-12-01',
+  source: 'detected',
+};
+
+describe('createInvoice with checkedAbsent', () => {
+  const cases: Array<{ name: string; checked?: { number: string; clientKey: string }; rejects: boolean }> = [
+    { name: 'no claim: the duplicate is found', rejects: true },
+    { name: 'a claim for another number: still looked up', checked: { number: 'F-2026-002', clientKey: 'ana@example.com' }, rejects: true },
+    { name: 'a claim for another client: still looked up', checked: { number: 'F-2026-001', clientKey: 'bob@example.com' }, rejects: true },
+    { name: 'a matching claim is trusted', checked: { number: 'F-2026-001', clientKey: 'ana@example.com' }, rejects: false },
+  ];
+  it.each(cases)('$name', async ({ checked, rejects }) => {
+    const db = fresh();
+    const store = new RelanceStore(db, { now: () => new Date('2026-11-22T10:00:00Z') });
+    await store.createInvoice(INVOICE);
+    const again = store.createInvoice(INVOICE, undefined, checked);
+    if (rejects) {
+      await expect(again).rejects.toBeInstanceOf(StoreError);
+      expect(await db.invoices.count()).toBe(1);
+    } else {
+      await again;
+      expect(await db.invoices.count()).toBe(2);
+    }
+  });
+
+  it('stores the amount payable read by the detector, and nothing for a non-positive one', async () => {
+    const db = fresh();
+    const store = new RelanceStore(db, { now: () => new Date('2026-11-22T10:00:00Z') });
+    const a = await store.createInvoice(INVOICE, { review: 'pending', confidence: 0.7, amountDueMinor: 80_000 });
+    const b = await store.createInvoice({ ...INVOICE, number: 'F-2026-003' }, { review: 'pending', confidence: 0.7, amountDueMinor: 0 });
+    expect((await db.invoices.get(a.id))?.amountDueMinor).toBe(80_000);
+    expect((await db.invoices.get(b.id))?.amountDueMinor).toBeNull();
+    expect((await db.clients.toArray()).map((c) => c.key)).toEqual(['ana@example.com']);
+  });
+});
+
+describe('civil dates with cached formatters', () => {
+  const instant = new Date('2026-03-29T22:30:00Z');
+  const cases: Array<{ zone: string; expected: string }> = [
+    { zone: 'UTC', expected: '2026-03-29' },
+    { zone: 'Europe/Paris', expected: '2026-03-30' },
+    { zone: 'America/Los_Angeles', expected: '2026-03-29' },
+    { zone: 'Pacific/Kiritimati', expected: '2026-03-30' },
+    { zone: 'Not/AZone', expected: '2026-03-29' },
+  ];
+  it.each(cases)('$zone', ({ zone, expected }) => {
+    // Asked twice (the second from the cache) and through localIsoDate with an explicit zone: the same answer.
+    expect(todayIso(instant, zone)).toBe(expected);
+    expect(todayIso(instant, zone)).toBe(expected);
+    expect(localIsoDate(instant, zone)).toBe(expected);
+  });
+
+  it('keeps answering right after more zones than the cache holds', () => {
+    const zones = ['Asia/Tokyo', 'Asia/Kolkata', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Sao_Paulo', 'Australia/Sydney', 'Africa/Cairo', 'Pacific/Honolulu', 'UTC'];
+    const first = zones.map((z) => todayIso(instant, z));
+    expect(zones.map((z) => todayIso(instant, z))).toEqual(first);
+    expect(todayIso(instant, 'Asia/Tokyo')).toBe('2026-03-30');
+    expect(todayIso(instant, 'Pacific/Honolulu')).toBe('2026-03-29');
+  });
+
+  it.each([new Date('2026-01-01T00:30:00Z'), new Date('2026-06-30T23:59:59Z'), new Date('2026-11-22T12:00:00Z')])(
+    'the local date (%s) matches the runtime zone formatter',
+    (d) => {
+      expect(localIsoDate(d)).toBe(todayIso(d, Intl.DateTimeFormat().resolvedOptions().timeZone));
+    },
+  );
+
+  it('an invalid instant still fails as before', () => {
+    expect(() => localIsoDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
