@@ -10,15 +10,26 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
  * It counts writes made through this Dexie instance, which in the extension are all of them: only the background
  * worker opens the database. The counter lives in memory; a restarted worker starts again with empty caches.
  */
-const versions = new WeakMap<Dexie, { n: number }>();
+interface Versions {
+  /** Every write, any table. */
+  n: number;
+  /** Writes per table: an answer read from some tables only is kept across writes to the others. */
+  byTable: Map<string, number>;
+}
+
+const versions = new WeakMap<Dexie, Versions>();
 
 export function trackDataVersion(db: Dexie): void {
   if (versions.has(db)) return;
-  const v = { n: 0 };
+  const v: Versions = { n: 0, byTable: new Map() };
   versions.set(db, v);
-  const bump = (): void => {
+  const bump = (tables: readonly string[]): void => {
     v.n++;
+    for (const t of tables) v.byTable.set(t, (v.byTable.get(t) ?? 0) + 1);
   };
+  // The tables each read-write transaction wrote to: its end moves only their versions (a mail's transaction that
+  // wrote the ledger alone leaves answers read from the invoices valid).
+  const written = new WeakMap<object, Set<string>>();
   db.use({
     stack: 'dbcore',
     name: 'relance-data-version',
@@ -29,8 +40,9 @@ export function trackDataVersion(db: Dexie): void {
           const tx = down.transaction(stores, mode, options);
           if (mode === 'readwrite') {
             const idb = tx as unknown as Partial<IDBTransaction>;
-            idb.addEventListener?.('complete', bump);
-            idb.addEventListener?.('abort', bump);
+            const ended = () => bump([...(written.get(tx) ?? [])]);
+            idb.addEventListener?.('complete', ended);
+            idb.addEventListener?.('abort', ended);
           }
           return tx;
         },
@@ -39,7 +51,10 @@ export function trackDataVersion(db: Dexie): void {
           return {
             ...table,
             mutate(req: DBCoreMutateRequest) {
-              bump();
+              bump([name]);
+              let tables = written.get(req.trans);
+              if (!tables) written.set(req.trans, (tables = new Set()));
+              tables.add(name);
               return table.mutate(req);
             },
           };
@@ -49,7 +64,15 @@ export function trackDataVersion(db: Dexie): void {
   });
 }
 
-/** The current data version of a database opened with trackDataVersion; null when it is not tracked. */
-export function dataVersion(db: Dexie): number | null {
-  return versions.get(db)?.n ?? null;
+/**
+ * The current data version of a database opened with trackDataVersion (of the given tables only, when named: it
+ * moves with every write to one of them); null when it is not tracked.
+ */
+export function dataVersion(db: Dexie, tables?: readonly string[]): number | null {
+  const v = versions.get(db);
+  if (!v) return null;
+  if (!tables) return v.n;
+  let n = 0;
+  for (const t of tables) n += v.byTable.get(t) ?? 0;
+  return n;
 }

@@ -14,10 +14,12 @@ export class DataMemo<T> {
   constructor(
     private readonly db: Dexie,
     private readonly max = 64,
+    /** The tables the answers are read from, when not all: writes to other tables keep them. */
+    private readonly tables?: readonly string[],
   ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
-    const version = dataVersion(this.db);
+    const version = dataVersion(this.db, this.tables);
     if (version === null) return compute();
     const hit = this.entries.get(key);
     this.entries.delete(key);
@@ -36,7 +38,7 @@ export class DataMemo<T> {
       if (this.entries.get(key) === entry) this.entries.delete(key);
     };
     entry.value.then(() => {
-      if (dataVersion(this.db) !== version) forget();
+      if (dataVersion(this.db, this.tables) !== version) forget();
     }, forget);
     return entry.value;
   }

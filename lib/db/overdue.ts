@@ -36,7 +36,8 @@ const memos = new WeakMap<RelanceDb, DataMemo<OverdueState>>();
 
 export function overdueState(db: RelanceDb, today: IsoDate): Promise<OverdueState> {
   let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new DataMemo<OverdueState>(db, 4)));
+  // Read from the invoices only: the ledger, events and settings written by every mail.seen leave it valid.
+  if (!memo) memos.set(db, (memo = new DataMemo<OverdueState>(db, 4, ['invoices'])));
   return memo.get(today, () => readOverdueState(db, today));
 }
 

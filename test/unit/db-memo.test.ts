@@ -130,3 +130,33 @@ describe('data version and DataMemo', () => {
     db.close();
   });
 });
+
+describe('a memo of some tables only', () => {
+  function invoiceMemo(db: RelanceDb) {
+    const memo = new DataMemo<number>(db, 4, ['invoices']);
+    let reads = 0;
+    const ask = () =>
+      memo.get('k', async () => {
+        reads++;
+        return db.invoices.count();
+      });
+    return { ask, reads: () => reads };
+  }
+
+  it.each([
+    ['a ledger row', (db: RelanceDb) => db.messages.put({ key: 'gmail:1', invoiceId: null, kind: 'none', direction: 'received', seenAt: '2026-11-22T00:00:00Z' }), 1],
+    ['an event', (db: RelanceDb) => db.events.add({ invoiceId: null, clientKey: 'a@b.example', type: 'note', at: '2026-11-22T00:00:00Z', payload: {} }), 1],
+    ['settings', (db: RelanceDb) => db.settings.put({ key: 'settings', value: {} as never }), 1],
+    ['an invoice, by a write', (db: RelanceDb) => db.invoices.toCollection().modify({ status: 'open' }), 2],
+    ['a read-write transaction over invoices that wrote only the ledger', (db: RelanceDb) => db.transaction('rw', db.invoices, db.messages, async () => db.messages.put({ key: 'gmail:2', invoiceId: null, kind: 'none', direction: 'received', seenAt: '2026-11-22T00:00:00Z' })), 1],
+    ['a read-write transaction that wrote an invoice', (db: RelanceDb) => db.transaction('rw', db.invoices, db.events, async () => db.invoices.toCollection().modify({ status: 'open' })), 2],
+  ])('kept across a write to %s: %s reads', async (_name, write, reads) => {
+    const db = fresh();
+    const m = invoiceMemo(db);
+    await m.ask();
+    await write(db);
+    await m.ask();
+    expect(m.reads()).toBe(reads);
+    expect(dataVersion(db, ['invoices'])).not.toBeNull();
+  });
+});
