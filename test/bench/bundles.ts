@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BenchSection } from './index';
 import { kb, table, verdict } from './report';
@@ -85,9 +85,32 @@ export function loadedFiles(distDir: string): Record<string, string[]> {
   for (const html of readdirSync(distDir).filter((f) => f.endsWith('.html'))) {
     const text = readFileSync(join(distDir, html), 'utf8');
     const refs = [...text.matchAll(/(?:src|href)=["']\/?([^"']+\.(?:js|css))["']/g)].map((m) => m[1]!);
-    out[html.replace(/\.html$/, '')] = [...new Set(refs)];
+    out[html.replace(/\.html$/, '')] = withImports(distDir, [...new Set(refs)]);
   }
   return out;
+}
+
+/**
+ * The files plus every chunk they import, statically or by a dynamic import(): a page that loads React after its
+ * first request (the popup) still loads it, and counts it.
+ */
+function withImports(distDir: string, files: string[]): string[] {
+  const seen = new Set(files);
+  const queue = files.filter((f) => f.endsWith('.js'));
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    const path = join(distDir, file);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+      const dep = join(dirname(file), m[1]!).split(sep).join('/');
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return [...seen];
 }
 
 export interface AnchorFile {
