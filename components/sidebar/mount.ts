@@ -7,7 +7,7 @@ import { createSidebarHost } from '@/lib/content/host';
 import { createIdleRunner } from '@/lib/content/idle';
 import type { WebmailAdapter } from '@/lib/webmail/adapter';
 import { loadSidebarOpen, saveSidebarOpen } from '@/lib/webmail/sidebar-state';
-import relanceCss from '@/components/ui/relance.css?inline';
+import shellCss from './shell.css?inline';
 import { t, uiLocale } from '@/components/ui/i18n';
 import { warmFormatters } from '@/components/ui/intl-cache';
 import { createSidebarBus } from './bus';
@@ -83,8 +83,8 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAd
     anchor: 'body',
     append: 'last',
     isolateEvents: true,
-    // What WXT does to the stylesheet it fetches: custom properties declared on :root belong to the shadow host.
-    css: relanceCss.replaceAll(':root', ':host'),
+    // The shell's styles only (base + toggle, bundled: nothing is fetched); the panel brings the rest with it.
+    css: shellCss,
     onMount(container) {
       const shell = createSidebarShell(document, container, {
         topInsetPx: layout.topInsetPx,

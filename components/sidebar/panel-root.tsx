@@ -1,5 +1,6 @@
 import { startTransition, useDeferredValue, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import relanceCss from '@/components/ui/relance.css?inline';
 import type { Ask } from '@/lib/messaging/content-client';
 import type { SidebarHost } from '@/lib/content/host';
 import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
@@ -43,8 +44,23 @@ function Panel({ open, ...props }: PanelProps & { open: boolean }) {
 
 /** React and the panel: loaded by mount.ts only once the sidebar is open, rendered into the shell's slot. */
 export function mountPanel(slot: HTMLElement, props: PanelProps, initialOpen: boolean): PanelHandle {
+  // The panel's styles come with it: the shadow root held only the shell's until now (shell.css).
+  const style = slot.ownerDocument.createElement('style');
+  style.textContent = relanceCss;
+  style.dataset.relance = 'panel-styles';
+  // Next to the shell's own stylesheet, in the head WXT gives the shadow root: the body holds only the UI.
+  const shadow = slot.getRootNode();
+  const head = shadow instanceof ShadowRoot ? shadow.querySelector('head') : null;
+  if (head) head.append(style);
+  else slot.before(style);
   const root = createRoot(slot);
   const render = (open: boolean) => startTransition(() => root.render(<Panel open={open} {...props} />));
   render(initialOpen);
-  return { setOpen: render, unmount: () => root.unmount() };
+  return {
+    setOpen: render,
+    unmount() {
+      root.unmount();
+      style.remove();
+    },
+  };
 }

@@ -105,7 +105,7 @@ export function createSidebarShell(doc: Document, container: HTMLElement, opts: 
       console.warn('[Relance] sidebar panel', cause);
       failure?.remove();
       failure = doc.createElement('p');
-      failure.className = 'rl-panel rl-notice';
+      failure.className = 'rl-panel-failure';
       failure.dataset.relance = 'panel-failure';
       failure.setAttribute('role', 'alert');
       failure.textContent = text;
