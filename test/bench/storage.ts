@@ -110,8 +110,8 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
     const sidebar = (email: string) =>
       roundTrips(driver, {
         batch: [
-          { command: 'client.view', payload: { clientEmail: email } },
-          { command: 'client.followup', payload: { clientEmail: email } },
+          // What the sidebar asks (use-client-data.ts): one round trip with the client's rows and follow-up.
+          { command: 'sidebar.load', payload: { clientEmail: email } },
         ],
         reps: REPS,
       });
@@ -131,8 +131,7 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
     };
     const badgeCold = await afterAWrite([{ command: 'status.get', payload: {} }]);
     const sidebarLargestCold = await afterAWrite([
-      { command: 'client.view', payload: { clientEmail: clients.largest.email } },
-      { command: 'client.followup', payload: { clientEmail: clients.largest.email } },
+      { command: 'sidebar.load', payload: { clientEmail: clients.largest.email } },
     ]);
     const list = await roundTrips(driver, { batch: [{ command: 'popup.page', payload: { after: null, groups: 10 } }], reps: REPS });
     const popup = await popupFirstRow(s, runs);
@@ -148,7 +147,7 @@ async function inChromium(distDir: string, text: string, clients: ReturnType<typ
       clientSidebarMedianClient: { ...summary(sidebarMedian), client: clients.median },
       clientSidebarLargestClient: { ...summary(sidebarLargest), client: clients.largest },
       badgeRecomputeAfterWrite: { ...summary(badgeCold), measured: 'status.get round trip right after a write (nothing cached)' },
-      clientSidebarLargestAfterWrite: { ...summary(sidebarLargestCold), client: clients.largest, measured: 'client.view + client.followup right after a write (nothing cached)' },
+      clientSidebarLargestAfterWrite: { ...summary(sidebarLargestCold), client: clients.largest, measured: 'sidebar.load right after a write (nothing cached)' },
       popupFirstPage: { ...summary(list), measured: 'popup.page round trip (first page, as the popup asks: 10 client groups with next steps, and the counts)' },
       popupFirstRowPainted: { ...popup, measured: 'popup.html opened in a tab: navigation start to first invoice row painted' },
       export: { ...summary(exp), fileChars: exportedChars, measured: 'data.export + status.get round trip and JSON.stringify (as the options page)' },
