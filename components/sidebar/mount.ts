@@ -26,10 +26,10 @@ export interface SidebarLayout {
  * it). Key events are stopped at the shadow boundary so typing in the form never triggers webmail shortcuts.
  * Everything is torn down when the content script is invalidated (extension reloaded or updated).
  *
- * The page's load comes first: the controller starts in idle tasks, the styles are bundled (no fetch of a
- * web-accessible file), and a closed sidebar is a plain-DOM toggle: React and the panel (panel-root.tsx, a
- * separately evaluated module of this bundle) are only evaluated once the sidebar is open, and then the client's
- * data is requested first so the round trip overlaps their start.
+ * The page's load comes first: the controller starts in idle tasks, the shell's styles are bundled, and a closed
+ * sidebar is a plain-DOM toggle (shell.ts). React and the panel are a script of their own
+ * (entrypoints/sidebar-panel.ts, see panel-contract.ts), imported into this isolated world only once the sidebar is
+ * open; the client's data is requested first, so the round trip overlaps loading and starting them.
  */
 export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAdapter, layout: SidebarLayout): Promise<void> {
   const bus = createSidebarBus();
