@@ -1,6 +1,7 @@
 import type { IsoDate, Lang } from './types';
 import { daysInMonth, isValidIsoDate } from './types';
 import { foldAligned } from './text';
+import { dateFormat } from './intl-formats';
 
 /**
  * Civil-date parsing and arithmetic. Dates are `YYYY-MM-DD` strings; arithmetic goes through UTC midnight so
@@ -109,30 +110,17 @@ export function diffDaysIso(a: IsoDate, b: IsoDate): number {
   return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
 }
 
-/**
- * Formatters by time zone: building an Intl.DateTimeFormat costs far more than formatting with one, and the
- * background asks for today's date on every message. Bounded (a zone name comes from settings or the runtime, but a
- * long-lived worker must not grow without limit); the least recently built goes first.
- */
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
-const DAY_FORMATS_MAX = 8;
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  const hit = DAY_FORMATS.get(timeZone);
-  if (hit) return hit;
-  const made = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  if (DAY_FORMATS.size >= DAY_FORMATS_MAX) DAY_FORMATS.delete(DAY_FORMATS.keys().next().value!);
-  DAY_FORMATS.set(timeZone, made);
-  return made;
-}
-
 /** The civil date of the instant `now` in `timeZone` (default UTC); UTC when the zone is unknown. */
 export function todayIso(now: Date, timeZone = 'UTC'): IsoDate {
+  // Cached (intl-formats.ts): the background asks for today's date on every message.
+  const format = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const utc = () => now.toISOString().slice(0, 10);
+  if (!format) return utc();
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = dayFormat(timeZone).formatToParts(now);
+    parts = format.formatToParts(now);
   } catch {
-    return now.toISOString().slice(0, 10);
+    return utc();
   }
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

@@ -1,6 +1,7 @@
 import type { Lang, Money } from './types';
 import { normalizeAligned } from './text';
 import { WEEKDAY_NAME_PATTERN } from './dates';
+import { currencyFormat } from './intl-formats';
 
 /**
  * Money parsing: amounts in any of the locale formats invoices use, to integer minor units.
@@ -359,49 +360,12 @@ export function formatMinor(minor: number, currency: string): string {
   return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
-/**
- * Intl.NumberFormat instances, kept per (locale, options): building one costs far more than formatting with it, and
- * a reminder formats every amount of every invoice it covers. Bounded (least recently used goes first) so a stream
- * of made-up currency codes cannot grow it; a combination Intl refuses is remembered as null, so its RangeError is
- * paid once. Keys too long to be a real locale and options are not kept at all.
- */
-const NUMBER_FORMATS_MAX = 64;
-const NUMBER_FORMAT_KEY_MAX = 200;
-const numberFormats = new Map<string, Intl.NumberFormat | null>();
-
-/** A formatter for `locale` and `options` (shared: never mutated), or null when Intl refuses them. */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
-  return cachedNumberFormat(`${locale}|${JSON.stringify(options)}`, locale, options);
-}
-
-function cachedNumberFormat(key: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat | null {
-  const hit = numberFormats.get(key);
-  if (hit !== undefined) {
-    numberFormats.delete(key);
-    numberFormats.set(key, hit);
-    return hit;
-  }
-  let made: Intl.NumberFormat | null;
-  try {
-    made = new Intl.NumberFormat(locale, options);
-  } catch {
-    made = null;
-  }
-  if (key.length > NUMBER_FORMAT_KEY_MAX) return made;
-  numberFormats.set(key, made);
-  if (numberFormats.size > NUMBER_FORMATS_MAX) numberFormats.delete(numberFormats.keys().next().value!);
-  return made;
-}
-
-/** How many formatters are kept (for tests of the bound). */
-export function numberFormatCacheSize(): number {
-  return numberFormats.size;
-}
+// Formatters are cached in one place for the whole extension (intl-formats.ts); re-exported for the reminders.
+export { numberFormat } from './intl-formats';
 
 /** Display form for the UI through Intl: "1 234,56 €" (fr-FR), "€1,234.56" (en). */
 export function formatMoney(m: Money, locale: string): string {
   const digits = currencyDigits(m.currency);
-  // The most frequent call gets a key without JSON.stringify; "$" cannot begin a JSON text, so keys never collide.
-  const format = cachedNumberFormat(`${locale}|$${m.currency}`, locale, { style: 'currency', currency: m.currency });
+  const format = currencyFormat(locale, m.currency);
   return format ? format.format(m.minor / 10 ** digits) : `${formatMinor(m.minor, m.currency)} ${m.currency}`;
 }

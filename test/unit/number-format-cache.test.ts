@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatMinor, formatMoney, numberFormat, numberFormatCacheSize } from '../../lib/domain/money';
+import { formatMinor, formatMoney, numberFormat } from '../../lib/domain/money';
+import { intlFormatsCached as numberFormatCacheSize } from '../../lib/domain/intl-formats';
 import { makeWriter } from '../../lib/domain/reminders/format';
 
 /** What formatMoney printed before formatters were cached: a fresh Intl.NumberFormat per call. */
