@@ -1,3 +1,4 @@
+import { addEvent } from '../db/events';
 import type { MessageLedger } from '../db/ledger';
 import type { RelanceStore } from '../db/store';
 import { addDaysIso } from '../domain/dates';
@@ -81,7 +82,7 @@ export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: U
   const db = store.db;
   const seenAt = mail.now.toISOString();
 
-  return db.transaction('rw', [db.invoices, db.clients, db.events, db.messages], async () => {
+  return db.transaction('rw', [db.invoices, db.clients, db.histories, db.messages], async () => {
     // Checked before the amount: a mail that names a tracked invoice is that invoice, however little else it says.
     const existing = await db.invoices.where('number').equals(number).filter((i) => i.clientKey === clientKey).first();
     if (existing) {
@@ -119,7 +120,7 @@ export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: U
       // Looked up above in this transaction (dismissed ones included): createInvoice need not look again.
       { number, clientKey },
     );
-    await db.events.add({
+    await addEvent(db, {
       invoiceId: invoice.id,
       clientKey: invoice.clientKey,
       type: 'detected',
@@ -160,14 +161,14 @@ export async function recordCreditNote(deps: DetectionDeps, mail: SentMail, u: U
   const recipients = new Set(recipientsOf(snap));
   const db = deps.store.db;
   const seenAt = mail.now.toISOString();
-  return db.transaction('rw', [db.invoices, db.events, db.messages], async () => {
+  return db.transaction('rw', [db.invoices, db.histories, db.messages], async () => {
     const target = await db.invoices
       .where('number')
       .equals(referenced)
       .filter((i) => recipients.has(i.clientKey) && i.review !== 'dismissed')
       .first();
     if (!target) return { outcome: 'ignored', ...base };
-    await db.events.add({
+    await addEvent(db, {
       invoiceId: target.id,
       clientKey: target.clientKey,
       type: 'note',

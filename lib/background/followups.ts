@@ -1,4 +1,4 @@
-import { eventsOfInvoices } from '../db/events';
+import { addEvents, eventsOfInvoices } from '../db/events';
 import type { Invoice, InvoiceEvent } from '../domain/invoice';
 import type { Understanding } from '../domain/understand';
 import type { MailSeenResponse } from '../messaging/protocol';
@@ -52,7 +52,7 @@ export async function recordSentFollowup(deps: DetectionDeps, mail: SentMail, u:
   const base = { kind, confidence: u.classification.confidence, attachmentsRead: mail.attachmentsRead };
   const db = deps.store.db;
   const seenAt = mail.now.toISOString();
-  return db.transaction('rw', [db.invoices, db.events, db.messages], async () => {
+  return db.transaction('rw', [db.invoices, db.histories, db.messages], async () => {
     const { named, inThread, toClient } = await candidates(deps, mail, u.referencedInvoiceNumber);
     const has = (list: Invoice[], inv: Invoice) => list.some((i) => i.id === inv.id);
     const targets: Array<{ invoice: Invoice; draft: InvoiceEvent | null }> = [];
@@ -68,24 +68,26 @@ export async function recordSentFollowup(deps: DetectionDeps, mail: SentMail, u:
     // A receipt is about payment, not a reminder, even when a draft was waiting.
     if (kind === 'receipt') {
       if (named.length === 0) return { outcome: 'ignored', ...base };
-      for (const invoice of named) {
-        await db.events.add({
+      await addEvents(
+        db,
+        named.map((invoice) => ({
           invoiceId: invoice.id,
           clientKey: invoice.clientKey,
-          type: 'note',
+          type: 'note' as const,
           at: seenAt,
           payload: { kind: 'receipt-sent', proposal: 'record-payment', messageId: mail.snap.messageId },
-        });
-      }
+        })),
+      );
       await deps.ledger.record(mail.keys, { invoiceId: named[0]!.id, kind, direction: 'sent', seenAt });
       return { outcome: 'linked', invoiceId: named[0]!.id, invoiceIds: named.map((i) => i.id), ...base };
     }
     if (targets.length === 0) return { outcome: 'ignored', ...base };
-    for (const { invoice, draft } of targets) {
-      await db.events.add({
+    await addEvents(
+      db,
+      targets.map(({ invoice, draft }) => ({
         invoiceId: invoice.id,
         clientKey: invoice.clientKey,
-        type: 'reminder-sent',
+        type: 'reminder-sent' as const,
         // When the reminder left (the mail's date when seen later in the thread), not when Relance noticed.
         at: instantOf(mail.snap, mail.now),
         payload: {
@@ -94,8 +96,8 @@ export async function recordSentFollowup(deps: DetectionDeps, mail: SentMail, u:
           messageId: mail.snap.messageId,
           via: mail.snap.via,
         },
-      });
-    }
+      })),
+    );
     const ids = targets.map((t) => t.invoice.id);
     await deps.ledger.record(mail.keys, { invoiceId: ids[0]!, kind: 'reminder', direction: 'sent', seenAt });
     return { outcome: 'reminder-sent', invoiceId: ids[0]!, invoiceIds: ids, ...base, kind: 'reminder' };

@@ -39,7 +39,7 @@ export function createMailSeen(deps: MailSeenDeps): (req: MailSeenRequest) => Pr
   const ledger = new MessageLedger(deps.store.db);
   const detection: DetectionDeps = { store: deps.store, ledger };
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
-  const batcher = createWriteBatcher(deps.store.db, (db) => [db.invoices, db.clients, db.events, db.messages, db.settings]);
+  const batcher = createWriteBatcher(deps.store.db, (db) => [db.invoices, db.clients, db.histories, db.messages, db.settings]);
 
   return async function mailSeen(req) {
     const snap = req.snapshot;

@@ -1,3 +1,4 @@
+import { allEvents } from '../db/events';
 import type { RelanceDb } from '../db/schema';
 import type { RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
@@ -33,7 +34,7 @@ export async function checkNotifications(db: RelanceDb, store: RelanceStore, dep
   const now = deps.now();
   const [invoices, events, clients, settings, meta] = await Promise.all([
     db.invoices.where('review').equals('confirmed').toArray(),
-    db.events.toArray(),
+    allEvents(db),
     db.clients.toArray(),
     store.getSettings(),
     db.meta.get(NOTIFY_META_KEY),

@@ -1,3 +1,4 @@
+import { allEvents } from '../db/events';
 import { StoreError, type RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Client, Invoice, InvoiceEvent } from '../domain/invoice';
@@ -36,7 +37,7 @@ async function popupList(store: RelanceStore, today: IsoDate): Promise<PopupList
   const [invoices, clients, events, settings, plans] = await Promise.all([
     db.invoices.toArray(),
     db.clients.toArray(),
-    db.events.toArray(),
+    allEvents(db),
     store.getSettings(),
     readPlanSettings(store),
   ]);
@@ -70,7 +71,7 @@ export function createPopupHandlers(store: RelanceStore, deps: { now(): Date; af
   return {
     // One read-only transaction for the page's few dozen reads: each read outside one would open its own.
     'popup.page': async (req) =>
-      db.transaction('r', [db.invoices, db.clients, db.events, db.settings, db.meta], async () => {
+      db.transaction('r', [db.invoices, db.clients, db.histories, db.settings, db.meta], async () => {
         const [settings, plans] = await Promise.all([store.getSettings(), readPlanSettings(store)]);
         return popupPage(store, today(), req, { settings, plans });
       }),

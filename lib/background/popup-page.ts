@@ -1,3 +1,4 @@
+import { clientHistory } from '../db/events';
 import type { RelanceStore } from '../db/store';
 import type { Client, Invoice, InvoiceEvent } from '../domain/invoice';
 import { clientKeyFor } from '../domain/invoice';
@@ -201,7 +202,7 @@ export async function popupPage(store: RelanceStore, today: IsoDate, req: { afte
       const [client, invoices, events] = await Promise.all([
         store.db.clients.get(key),
         invoicesOf(key),
-        store.db.events.where('[clientKey+at]').between([key, ''], [key, HIGH]).toArray(),
+        clientHistory(store.db, key),
       ]);
       const pauses = readPauses(events, today).invoices;
       return [key, { view: popupClient(key, client ?? null, invoices, events, ctx.settings, ctx.plans, today), invoices, pauses }] as const;

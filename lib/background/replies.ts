@@ -1,3 +1,4 @@
+import { addEvents } from '../db/events';
 import type { MessageLedger } from '../db/ledger';
 import type { RelanceStore } from '../db/store';
 import { findReferencedInvoice } from '../domain/extract';
@@ -76,12 +77,10 @@ export async function recordReceivedMail(
     messageId: snap.messageId,
   };
   const db = store.db;
-  return db.transaction('rw', [db.events, db.messages], async () => {
+  return db.transaction('rw', [db.histories, db.messages], async () => {
     // Checked again inside the transaction: two tabs may report the same message at once.
     if (await ledger.find(mail.keys)) return { outcome: 'duplicate', kind: reply.intent };
-    for (const inv of invoices) {
-      await db.events.add({ invoiceId: inv.id, clientKey: inv.clientKey, type: 'reply-received', at: date, payload });
-    }
+    await addEvents(db, invoices.map((inv) => ({ invoiceId: inv.id, clientKey: inv.clientKey, type: 'reply-received' as const, at: date, payload })));
     await ledger.record(mail.keys, { invoiceId: invoices[0]!.id, kind: reply.intent, direction: 'received', seenAt });
     return {
       outcome: 'reply-recorded',

@@ -1,5 +1,5 @@
 import type { Client, Invoice, InvoiceEvent } from '../domain/invoice';
-import { clientEvents } from './events';
+import { clientHistory } from './events';
 import { DataMemo } from './memo';
 import type { RelanceDb } from './schema';
 
@@ -24,7 +24,7 @@ export function clientRows(db: RelanceDb, clientKey: string): Promise<ClientRows
     const [client, invoices, events] = await Promise.all([
       db.clients.get(clientKey),
       db.invoices.where('clientKey').equals(clientKey).toArray(),
-      clientEvents(db, clientKey).toArray(),
+      clientHistory(db, clientKey),
     ]);
     return { client, invoices, events };
   });

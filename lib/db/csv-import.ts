@@ -1,5 +1,6 @@
 import { clientKeyFor, type Invoice } from '../domain/invoice';
 import type { CsvInvoice } from '../import/csv';
+import { addEvents, type NewEvent } from './events';
 import type { RelanceDb } from './schema';
 import type { Clock } from './store';
 
@@ -17,9 +18,10 @@ export interface CsvImportOutcome {
  */
 export async function importCsvInvoices(db: RelanceDb, clock: Clock, rows: readonly CsvInvoice[]): Promise<CsvImportOutcome> {
   const now = clock.now().toISOString();
-  return db.transaction('rw', db.invoices, db.clients, db.events, async () => {
+  return db.transaction('rw', db.invoices, db.clients, db.histories, async () => {
     let imported = 0;
     let skippedDuplicates = 0;
+    const events: NewEvent[] = [];
     for (const row of rows) {
       const clientKey = clientKeyFor(row.clientEmail);
       const dup = await db.invoices
@@ -73,9 +75,9 @@ export async function importCsvInvoices(db: RelanceDb, clock: Clock, rows: reado
         updatedAt: now,
       };
       await db.invoices.add(invoice);
-      await db.events.add({ invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: 'import', line: row.line } });
+      events.push({ invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: 'import', line: row.line } });
       if (row.paidMinor > 0) {
-        await db.events.add({
+        events.push({
           invoiceId: invoice.id,
           clientKey,
           type: 'payment-recorded',
@@ -85,6 +87,8 @@ export async function importCsvInvoices(db: RelanceDb, clock: Clock, rows: reado
       }
       imported++;
     }
+    // Once for the whole file: each client's history is read and rewritten once, not once per row.
+    await addEvents(db, events);
     return { imported, skippedDuplicates };
   });
 }

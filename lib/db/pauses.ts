@@ -1,6 +1,7 @@
 import { clientKeyFor, type Client, type Invoice } from '../domain/invoice';
 import { addDaysIso } from '../domain/dates';
 import type { IsoDate } from '../domain/types';
+import { addEvent } from './events';
 import type { RelanceDb } from './schema';
 import { StoreError, type Clock } from './store';
 
@@ -22,11 +23,12 @@ export class PauseActions {
   async snoozeInvoice(id: string, until: IsoDate | null, today: IsoDate): Promise<Invoice> {
     if (until !== null && until <= today) throw new StoreError('invalid', 'Choose a day after today to snooze until.');
     const now = this.clock.now().toISOString();
-    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+    return this.db.transaction('rw', this.db.invoices, this.db.histories, async () => {
       const inv = await this.db.invoices.get(id);
       if (!inv) throw new StoreError('not_found', 'This invoice no longer exists.');
       await this.db.invoices.update(id, { snoozedUntil: until, updatedAt: now });
-      await this.db.events.add(
+      await addEvent(
+        this.db,
         until === null
           ? { invoiceId: id, clientKey: inv.clientKey, type: 'resumed', at: now, payload: { reason: 'snooze' } }
           : { invoiceId: id, clientKey: inv.clientKey, type: 'paused', at: now, payload: { reason: 'snooze', until: addDaysIso(until, -1), snoozedUntil: until } },
@@ -38,12 +40,12 @@ export class PauseActions {
   /** Stops (or restarts) the ladder for one invoice until the user says otherwise; resuming also ends a snooze. */
   async pauseInvoice(id: string, paused: boolean): Promise<Invoice> {
     const now = this.clock.now().toISOString();
-    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+    return this.db.transaction('rw', this.db.invoices, this.db.histories, async () => {
       const inv = await this.db.invoices.get(id);
       if (!inv) throw new StoreError('not_found', 'This invoice no longer exists.');
       const changes: Partial<Invoice> = paused ? { updatedAt: now } : { snoozedUntil: null, updatedAt: now };
       await this.db.invoices.update(id, changes);
-      await this.db.events.add({ invoiceId: id, clientKey: inv.clientKey, type: paused ? 'paused' : 'resumed', at: now, payload: {} });
+      await addEvent(this.db, { invoiceId: id, clientKey: inv.clientKey, type: paused ? 'paused' : 'resumed', at: now, payload: {} });
       return { ...inv, ...changes };
     });
   }
@@ -52,11 +54,11 @@ export class PauseActions {
   async pauseClient(clientEmail: string, paused: boolean): Promise<Client> {
     const key = clientKeyFor(clientEmail);
     const now = this.clock.now().toISOString();
-    return this.db.transaction('rw', this.db.clients, this.db.events, async () => {
+    return this.db.transaction('rw', this.db.clients, this.db.histories, async () => {
       const client = await this.db.clients.get(key);
       if (!client) throw new StoreError('not_found', 'Relance does not know this client.');
       await this.db.clients.update(key, { paused, updatedAt: now });
-      await this.db.events.add({ invoiceId: null, clientKey: key, type: paused ? 'paused' : 'resumed', at: now, payload: { scope: 'client' } });
+      await addEvent(this.db, { invoiceId: null, clientKey: key, type: paused ? 'paused' : 'resumed', at: now, payload: { scope: 'client' } });
       return { ...client, paused, updatedAt: now };
     });
   }
@@ -64,7 +66,7 @@ export class PauseActions {
 
 /** Everything Relance stored, gone: invoices, clients, events, settings, the mail ledger, diagnostics, meta. */
 export async function deleteAllData(db: RelanceDb): Promise<void> {
-  await db.transaction('rw', [db.invoices, db.clients, db.events, db.settings, db.meta, db.messages, db.diagnostics], async () => {
-    await Promise.all([db.invoices.clear(), db.clients.clear(), db.events.clear(), db.settings.clear(), db.meta.clear(), db.messages.clear(), db.diagnostics.clear()]);
+  await db.transaction('rw', [db.invoices, db.clients, db.histories, db.settings, db.meta, db.messages, db.diagnostics], async () => {
+    await Promise.all([db.invoices.clear(), db.clients.clear(), db.histories.clear(), db.settings.clear(), db.meta.clear(), db.messages.clear(), db.diagnostics.clear()]);
   });
 }

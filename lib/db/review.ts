@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clientKeyFor, EmailAddressSchema, InvoiceNumberSchema, PartyNameSchema, type Invoice } from '../domain/invoice';
 import { CurrencySchema, IsoDateSchema } from '../domain/types';
-import { clientEvents } from './events';
+import { addEvent, moveInvoiceEvents } from './events';
 import type { RelanceDb } from './schema';
 import { StoreError, type Clock } from './store';
 
@@ -70,7 +70,7 @@ export class InvoiceReview {
 
   private async change(id: string, patch: InvoicePatch, extra: Partial<Pick<Invoice, 'review'>>): Promise<Invoice> {
     const now = this.clock.now().toISOString();
-    return this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.events], async () => {
+    return this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.histories], async () => {
       const inv = await this.db.invoices.get(id);
       if (!inv) throw new StoreError('not_found', 'This invoice no longer exists.');
       const { next, changes } = applyPatch(inv, patch);
@@ -87,12 +87,12 @@ export class InvoiceReview {
       if (changes.clientEmail) {
         await this.ensureClient(next, now);
         // The history follows the invoice to its corrected client.
-        await clientEvents(this.db, inv.clientKey).filter((e) => e.invoiceId === id).modify({ clientKey: next.clientKey });
+        await moveInvoiceEvents(this.db, id, inv.clientKey, next.clientKey);
       }
       const updated: Invoice = { ...next, ...extra, updatedAt: changed || extra.review !== inv.review ? now : inv.updatedAt };
       await this.db.invoices.put(updated);
       if (changed) {
-        await this.db.events.add({ invoiceId: id, clientKey: updated.clientKey, type: 'edited', at: now, payload: { changes, ...(extra.review ? { review: extra.review } : {}) } });
+        await addEvent(this.db, { invoiceId: id, clientKey: updated.clientKey, type: 'edited', at: now, payload: { changes, ...(extra.review ? { review: extra.review } : {}) } });
       }
       return updated;
     });

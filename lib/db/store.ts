@@ -3,6 +3,7 @@ import { applySettingsPatch, defaultSettings, SettingsSchema, type Settings, typ
 import type { IsoDate } from '../domain/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 import { clientRows } from './client-rows';
+import { addEvent, allEvents, packHistories } from './events';
 import { overdueState } from './overdue';
 import type { RelanceDb } from './schema';
 
@@ -75,7 +76,7 @@ export class RelanceStore {
     const now = this.nowIso();
     const clientKey = clientKeyFor(v.clientEmail);
     const mustCheck = !checkedAbsent || checkedAbsent.number !== v.number || checkedAbsent.clientKey !== clientKey;
-    return this.db.transaction('rw', this.db.invoices, this.db.clients, this.db.events, async () => {
+    return this.db.transaction('rw', this.db.invoices, this.db.clients, this.db.histories, async () => {
       // Both reads at once: inside a long transaction each request is a round trip, not worth waiting for in turn.
       const [dup, existing] = await Promise.all([
         mustCheck
@@ -129,7 +130,7 @@ export class RelanceStore {
         updatedAt: now,
       };
       await this.db.invoices.add(invoice);
-      await this.db.events.add({ invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: v.source } });
+      await addEvent(this.db, { invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: v.source } });
       return invoice;
     });
   }
@@ -137,7 +138,7 @@ export class RelanceStore {
   /** Record a payment; the invoice is paid once the outstanding amount reaches zero. */
   async recordPayment(id: string, payment: { date: IsoDate; amountMinor?: number }): Promise<Invoice> {
     const now = this.nowIso();
-    return this.db.transaction('rw', this.db.invoices, this.db.events, async () => {
+    return this.db.transaction('rw', this.db.invoices, this.db.histories, async () => {
       const inv = await this.db.invoices.get(id);
       if (!inv) throw new StoreError('not_found', 'This invoice no longer exists.');
       if (inv.status === 'paid') return inv;
@@ -152,7 +153,7 @@ export class RelanceStore {
         ...(fullyPaid ? { status: 'paid' as const, paidDate: payment.date } : {}),
       };
       await this.db.invoices.update(id, changes);
-      await this.db.events.add({
+      await addEvent(this.db, {
         invoiceId: id,
         clientKey: inv.clientKey,
         type: 'payment-recorded',
@@ -203,14 +204,14 @@ export class RelanceStore {
   }
 
   async exportAll(): Promise<Backup> {
-    return this.db.transaction('r', [this.db.invoices, this.db.clients, this.db.events, this.db.settings], async () => ({
+    return this.db.transaction('r', [this.db.invoices, this.db.clients, this.db.histories, this.db.settings], async () => ({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: this.nowIso(),
       settings: await this.getSettings(),
       clients: await this.db.clients.toArray(),
       invoices: await this.db.invoices.toArray(),
-      events: await this.db.events.toArray(),
+      events: await allEvents(this.db),
     }));
   }
 
@@ -219,13 +220,14 @@ export class RelanceStore {
    * database is left exactly as it was.
    */
   async importAll(backup: Backup): Promise<{ invoices: number; clients: number; events: number }> {
-    await this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.events, this.db.settings, this.db.messages], async () => {
+    await this.db.transaction('rw', [this.db.invoices, this.db.clients, this.db.histories, this.db.settings, this.db.messages], async () => {
       // The ledger of handled mail points at invoices that are being replaced: it goes too. Mail seen again is then
       // matched against the imported invoices (by message id, then client and number) rather than tracked twice.
-      await Promise.all([this.db.invoices.clear(), this.db.clients.clear(), this.db.events.clear(), this.db.messages.clear()]);
+      await Promise.all([this.db.invoices.clear(), this.db.clients.clear(), this.db.histories.clear(), this.db.messages.clear()]);
       await this.db.clients.bulkAdd(backup.clients);
       await this.db.invoices.bulkAdd(backup.invoices);
-      await this.db.events.bulkAdd(backup.events.map(({ id: _id, ...e }) => e));
+      // One row per client, not per event (lib/db/events.ts): the file stays a flat list.
+      await this.db.histories.bulkAdd(packHistories(backup.events));
       await this.db.settings.put({ key: 'settings', value: backup.settings });
     });
     return { invoices: backup.invoices.length, clients: backup.clients.length, events: backup.events.length };

@@ -5,13 +5,14 @@ import { createInThreadPdfReader } from '@/lib/background/pdf-inthread';
 import type { Invoice, InvoiceEvent } from '@/lib/domain/invoice';
 import { makePdf } from '../fixtures/pdf/make-pdf';
 import { base64Of, CLIENT, INVOICE_TEXT, receivedSnapshot, sentSnapshot, setup } from './mail';
+import { allEvents } from '@/lib/db/events';
 
 type Seen = { outcome: string; invoiceId?: string; invoiceIds?: string[]; kind?: string; confidence?: number; missing?: string[]; attachmentsRead?: Array<{ filename: string; status: string; message?: string }> };
 
 const pdfFixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/pdf/${name}`, import.meta.url))));
 
 async function eventsOfType(db: ReturnType<typeof setup>['db'], type: InvoiceEvent['type']): Promise<InvoiceEvent[]> {
-  return db.events.filter((e) => e.type === type).toArray();
+  return (await allEvents(db)).filter((e) => e.type === type);
 }
 
 describe('mail.seen: sent invoices', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { checkNotifications, NOTIFY_META_KEY } from '@/lib/background/notifier';
 import { oldestOverdueDueDate } from '@/lib/db/overdue';
-import { eventsOf } from '@/lib/db/events';
+import { allEvents, eventsOf } from '@/lib/db/events';
 import { NewInvoiceSchema } from '@/lib/domain/invoice';
 import { nextStep } from '@/lib/domain/ladder';
 import { freshStore, invoiceInput } from './helpers';
@@ -121,10 +121,10 @@ describe('snooze and pause', () => {
 
     const c = await h['client.pause']({ clientEmail: 'Billing@Acme.example', paused: true }, ctx);
     expect(c.paused).toBe(true);
-    const clientEvents = await db.events.filter((e) => e.type === 'paused' && e.invoiceId === null).toArray();
+    const clientEvents = (await allEvents(db)).filter((e) => e.type === 'paused' && e.invoiceId === null);
     expect(clientEvents).toHaveLength(1);
     invoices = await db.invoices.toArray();
-    const all = await db.events.toArray();
+    const all = await allEvents(db);
     expect(nextStep({ invoices, events: all, client: { ...client, paused: c.paused }, settings, today: '2025-06-16', drafter: null }).stage).toBe('paused');
     expect((await h['client.pause']({ clientEmail: 'billing@acme.example', paused: false }, ctx)).paused).toBe(false);
     await expect(h['client.pause']({ clientEmail: 'nobody@else.example', paused: true }, ctx)).rejects.toMatchObject({ code: 'not_found' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT, fromGmail, fromOutlook, receivedSnapshot, sentSnapshot, setup } from './mail';
+import { allEvents } from '@/lib/db/events';
 
 /**
  * mail.seen under a burst from several tabs (the writes share transactions, lib/background/write-batch.ts): every
@@ -44,7 +45,7 @@ describe('mail.seen in a burst', () => {
       ...Array.from({ length: 10 }, (_, i) => t.ok<{ outcome: string }>('mail.seen', { snapshot: invoiceMail(i) }, fromOutlook)),
     ]);
     expect(outcomes.map((o) => o.outcome).filter((o) => o === 'reply-recorded')).toHaveLength(10);
-    expect((await t.db.events.toArray()).filter((e) => e.type === 'reply-received')).toHaveLength(10);
+    expect((await allEvents(t.db)).filter((e) => e.type === 'reply-received')).toHaveLength(10);
     expect(await t.db.invoices.count()).toBe(11);
   });
 });

@@ -3,6 +3,7 @@ import { checkCensoredHtml } from '@/lib/background/diagnostics';
 import type { Invoice, InvoiceEvent } from '@/lib/domain/invoice';
 import type { SenderInfo } from '@/lib/messaging/router';
 import { CLIENT, EXT_ID, fromGmail, fromOutlook, fromPopup, sentSnapshot, setup } from './mail';
+import { allEvents } from '@/lib/db/events';
 
 async function detected(s: ReturnType<typeof setup>): Promise<string> {
   const r = await s.ok<{ invoiceId: string }>('mail.seen', { snapshot: sentSnapshot() });
@@ -10,7 +11,7 @@ async function detected(s: ReturnType<typeof setup>): Promise<string> {
 }
 
 async function events(s: ReturnType<typeof setup>, type: InvoiceEvent['type']) {
-  return s.db.events.filter((e) => e.type === type).toArray();
+  return (await allEvents(s.db)).filter((e) => e.type === type);
 }
 
 describe('invoice review', () => {

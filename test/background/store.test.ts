@@ -3,6 +3,7 @@ import { StoreError } from '@/lib/db/store';
 import { parseBackup } from '@/lib/db/backup';
 import { displayStatus } from '@/lib/domain/invoice';
 import { freshStore, invoiceInput } from './helpers';
+import { allEvents } from '@/lib/db/events';
 
 describe('RelanceStore invoices', () => {
   it('creates an invoice, its client and a "created" event in one go', async () => {
@@ -12,7 +13,7 @@ describe('RelanceStore invoices', () => {
     expect(inv.status).toBe('open');
     expect(inv.review).toBe('confirmed');
     expect(await db.clients.get('billing@acme.example')).toMatchObject({ name: 'Acme SARL' });
-    const events = await db.events.toArray();
+    const events = await allEvents(db);
     expect(events.map((e) => e.type)).toEqual(['created']);
     expect(events[0]?.invoiceId).toBe(inv.id);
   });
@@ -44,7 +45,7 @@ describe('RelanceStore invoices', () => {
     expect(full.status).toBe('paid');
     expect(full.paidDate).toBe('2025-06-10');
     expect(full.paidMinor).toBe(100000);
-    const types = (await db.events.toArray()).map((e) => e.type);
+    const types = (await allEvents(db)).map((e) => e.type);
     expect(types).toEqual(['created', 'payment-recorded', 'payment-recorded']);
     await expect(store.recordPayment('missing', { date: '2025-06-10' })).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -2,12 +2,13 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createWriteBatcher } from '@/lib/background/write-batch';
 import { freshStore } from './helpers';
+import { addEvent } from '@/lib/db/events';
 
 /** Group commit (lib/background/write-batch.ts): shared transactions, same results, and a failure stays its own. */
 
 function setup() {
   const { db } = freshStore();
-  const batcher = createWriteBatcher(db, (d) => [d.messages, d.events]);
+  const batcher = createWriteBatcher(db, (d) => [d.messages, d.histories]);
   const row = (key: string) => ({ key, invoiceId: null, kind: 'none', direction: 'sent' as const, seenAt: '2026-01-01T00:00:00Z' });
   return { db, batcher, row };
 }
@@ -39,7 +40,7 @@ describe('createWriteBatcher', () => {
         await db.messages.add(row(`ok${i}`));
         if (i === 3) {
           // Its first write is done, then it fails: neither may stay.
-          await db.events.add({ invoiceId: 'x', clientKey: 'y', type: 'note', at: '2026-01-01', payload: {} });
+          await addEvent(db, { invoiceId: 'x', clientKey: 'y', type: 'note', at: '2026-01-01', payload: {} });
           throw new Error('job 3 fails');
         }
         return i;
@@ -49,7 +50,7 @@ describe('createWriteBatcher', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect((settled[3] as PromiseRejectedResult).reason).toMatchObject({ message: 'job 3 fails' });
     expect((await db.messages.toCollection().primaryKeys()).sort()).toEqual(['ok0', 'ok1', 'ok2', 'ok4', 'ok5']);
-    expect(await db.events.count()).toBe(0);
+    expect(await db.histories.count()).toBe(0);
   });
 
   it('two jobs writing the same key: the second sees the first (they run one after the other)', async () => {

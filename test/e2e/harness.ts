@@ -238,8 +238,13 @@ export interface StoredInvoice {
   [key: string]: unknown;
 }
 
+/**
+ * Every row of one object store, read with IndexedDB itself (not through the extension's code). `events` reads the
+ * events out of the per-client `histories` rows they are stored in since schema v4 (lib/db/events.ts), flat.
+ */
 export async function readDb(sw: Worker, store = 'invoices'): Promise<StoredInvoice[]> {
-  return sw.evaluate(async (storeName) => {
+  return sw.evaluate(async (wanted) => {
+    const storeName = wanted === 'events' ? 'histories' : wanted;
     // Opening a database that does not exist would create an empty one and upset the extension's
     // own schema upgrade: look first.
     const dbs = await indexedDB.databases();
@@ -253,7 +258,7 @@ export async function readDb(sw: Worker, store = 'invoices'): Promise<StoredInvo
       if (!db.objectStoreNames.contains(storeName)) return [];
       return await new Promise<StoredInvoice[]>((ok, ko) => {
         const r = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
-        r.onsuccess = () => ok(r.result as StoredInvoice[]);
+        r.onsuccess = () => ok(wanted === 'events' ? (r.result as Array<{ events: StoredInvoice[] }>).flatMap((h) => h.events) : (r.result as StoredInvoice[]));
         r.onerror = () => ko(r.error);
       });
     } finally {

@@ -27,7 +27,7 @@ async function readAll(page: Page): Promise<{ invoices: Row[]; clients: Row[]; e
         r.onerror = () => ko(r.error);
       });
     try {
-      return { invoices: await all('invoices'), clients: await all('clients'), events: await all('events') };
+      return { invoices: await all('invoices'), clients: await all('clients'), events: (await all('histories')).flatMap((h) => (h as unknown as { events: Row[] }).events) };
     } finally {
       db.close();
     }

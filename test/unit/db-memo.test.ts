@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataVersion } from '@/lib/db/data-version';
 import { DataMemo } from '@/lib/db/memo';
 import { openRelanceDb, type RelanceDb } from '@/lib/db/schema';
+import { addEvent } from '@/lib/db/events';
 
 /**
  * Answers cached on the data version (lib/db/memo.ts) must never outlive a write: every kind of write moves the
@@ -34,7 +35,7 @@ const WRITES: Array<{ name: string; write(db: RelanceDb): Promise<unknown> }> = 
   { name: 'clear', write: (db) => db.meta.clear() },
   { name: 'modify', write: (db) => db.meta.toCollection().modify({ value: 9 }) },
   { name: 'a write in another table', write: (db) => db.settings.put({ key: 'settings', value: {} as never }) },
-  { name: 'a transaction', write: (db) => db.transaction('rw', db.meta, db.events, async () => db.meta.put({ key: 'g', value: 1 })) },
+  { name: 'a transaction', write: (db) => db.transaction('rw', db.meta, db.histories, async () => db.meta.put({ key: 'g', value: 1 })) },
 ];
 
 describe('data version and DataMemo', () => {
@@ -145,11 +146,11 @@ describe('a memo of some tables only', () => {
 
   it.each([
     ['a ledger row', (db: RelanceDb) => db.messages.put({ key: 'gmail:1', invoiceId: null, kind: 'none', direction: 'received', seenAt: '2026-11-22T00:00:00Z' }), 1],
-    ['an event', (db: RelanceDb) => db.events.add({ invoiceId: null, clientKey: 'a@b.example', type: 'note', at: '2026-11-22T00:00:00Z', payload: {} }), 1],
+    ['an event', (db: RelanceDb) => addEvent(db, { invoiceId: null, clientKey: 'a@b.example', type: 'note', at: '2026-11-22T00:00:00Z', payload: {} }), 1],
     ['settings', (db: RelanceDb) => db.settings.put({ key: 'settings', value: {} as never }), 1],
     ['an invoice, by a write', (db: RelanceDb) => db.invoices.toCollection().modify({ status: 'open' }), 2],
     ['a read-write transaction over invoices that wrote only the ledger', (db: RelanceDb) => db.transaction('rw', db.invoices, db.messages, async () => db.messages.put({ key: 'gmail:2', invoiceId: null, kind: 'none', direction: 'received', seenAt: '2026-11-22T00:00:00Z' })), 1],
-    ['a read-write transaction that wrote an invoice', (db: RelanceDb) => db.transaction('rw', db.invoices, db.events, async () => db.invoices.toCollection().modify({ status: 'open' })), 2],
+    ['a read-write transaction that wrote an invoice', (db: RelanceDb) => db.transaction('rw', db.invoices, db.histories, async () => db.invoices.toCollection().modify({ status: 'open' })), 2],
   ])('kept across a write to %s: %s reads', async (_name, write, reads) => {
     const db = fresh();
     const m = invoiceMemo(db);

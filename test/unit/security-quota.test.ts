@@ -22,6 +22,6 @@ describe('quota exhausted', () => {
     expect(r).toEqual({ ok: false, error: { code: 'quota', message: 'The browser has no storage space left for Relance. Free some space, then try again.' } });
     // The client and the event of the same transaction were rolled back.
     expect(await db.clients.count()).toBe(0);
-    expect(await db.events.count()).toBe(0);
+    expect(await db.histories.count()).toBe(0);
   });
 });
