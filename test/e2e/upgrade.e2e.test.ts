@@ -114,7 +114,17 @@ describe('schema upgrade v3 → v4 in Chromium', () => {
 
   it('the built extension upgrades a v3 database it finds, keeps every row, and answers from it', async () => {
     await writeV3Database(popup, cdp);
-    // The first message wakes the worker, which opens the database and upgrades it.
+    // The first message wakes the worker, which opens the database and upgrades it. A message that reaches the
+    // worker while Chrome is still stopping it finds no listener: sent again once it is down.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sendFromExtensionPage(popup, 'status.get', {});
+        break;
+      } catch (err) {
+        if (attempt >= 10 || !/Receiving end does not exist/.test(String(err))) throw err;
+        await popup.waitForTimeout(200);
+      }
+    }
     const view = await sendFromExtensionPage<{ invoices: Array<{ number: string }>; events: Array<{ type: string; id: number }> }>(popup, 'client.view', { clientEmail: ACME });
     expect(view.invoices.map((i) => i.number)).toEqual(['F-1', 'F-2']);
     // Newest first in the view; the three of one instant in the order they were recorded, reversed.
