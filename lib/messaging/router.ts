@@ -2,6 +2,9 @@ import { describeZodError } from '../db/backup';
 import { StoreError } from '../db/store';
 import { COMMANDS, EnvelopeSchema, isCommandName, type CommandName, type ParsedRequestOf, type Reply, type ResponseOf } from './protocol';
 
+/** Dexie's names for a database that could not be opened or upgraded. */
+const DB_OPEN_FAILURES = new Set(['DatabaseClosedError', 'OpenFailedError', 'UpgradeError', 'VersionError']);
+
 export type SenderKind = 'content' | 'extension';
 
 /** What the router knows of a sender, taken from `runtime.MessageSender`. */
@@ -84,6 +87,12 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       if (err instanceof StoreError) return { ok: false, error: { code: err.code, message: err.message } };
       if (err instanceof Error && (err.name === 'QuotaExceededError' || err.name === 'DatabaseClosedError' && /quota/i.test(err.message))) {
         return { ok: false, error: { code: 'quota', message: 'The browser has no storage space left for Relance. Free some space, then try again.' } };
+      }
+      // The database could not be opened (an upgrade that failed leaves the previous version whole): say so, with
+      // Dexie's reason, rather than a generic failure that reads as if the action itself were wrong.
+      if (err instanceof Error && DB_OPEN_FAILURES.has(err.name)) {
+        opts.onError?.(name, err);
+        return { ok: false, error: { code: 'internal', message: `Relance could not open its stored data (${err.message.replace(/\s+/g, ' ').trim().slice(0, 200)}). Nothing was deleted. Restart the browser; if this message stays, report it with the words in brackets.` } };
       }
       opts.onError?.(name, err);
       return { ok: false, error: { code: 'internal', message: 'Relance could not complete this action.' } };
