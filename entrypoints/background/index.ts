@@ -48,8 +48,9 @@ export default defineBackground(() => {
   }
 
   // Writes ask for a badge refresh; a burst of them (many tabs reporting mail) shares a few recomputes instead of
-  // one each, and the reply does not wait for it (lib/background/coalesce.ts: the last write is never missed).
-  const badge = coalesce(refreshBadge, { spacingMs: 50, onError: logError });
+  // one each, and the reply does not wait for it (lib/background/coalesce.ts: the last write is never missed). It
+  // starts a moment after the write, so that the read the user is waiting for (the sidebar reloading) goes first.
+  const badge = coalesce(refreshBadge, { spacingMs: 50, delayMs: 100, onError: logError });
 
   const handlers = createHandlers(store, {
     now: () => new Date(),

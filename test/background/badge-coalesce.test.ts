@@ -53,6 +53,35 @@ describe('coalesce', () => {
     expect(c.runs).toBeLessThanOrEqual(requests);
   });
 
+  it('with a delay, the first run waits for it, and requests made meanwhile share that run', async () => {
+    // The delay is a promise the test resolves: no clock involved.
+    let releaseDelay = () => {};
+    const waits: number[] = [];
+    let runs = 0;
+    const c = coalesce(
+      async () => {
+        runs++;
+      },
+      {
+        delayMs: 100,
+        wait: (ms) => {
+          waits.push(ms);
+          return new Promise<void>((ok) => (releaseDelay = ok));
+        },
+      },
+    );
+    const first = c.request();
+    const more = [c.request(), c.request()];
+    await tick(5);
+    expect(runs).toBe(0);
+    expect(waits).toEqual([100]);
+    releaseDelay();
+    await Promise.all([first, ...more]);
+    expect(runs).toBe(1);
+    await c.idle();
+    expect(runs).toBe(1);
+  });
+
   it('keeps going after a failing run and reports the error', async () => {
     const errors: unknown[] = [];
     let calls = 0;

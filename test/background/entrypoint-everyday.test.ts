@@ -6,7 +6,8 @@ import background from '@/entrypoints/background/index';
 const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: unknown) => string };
 
 async function settle(): Promise<void> {
-  for (let i = 0; i < 30; i++) await new Promise((r) => setTimeout(r, 5));
+  // The badge refresh after a write starts 100 ms later (entrypoints/background/index.ts), then reads.
+  for (let i = 0; i < 60; i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 const fromExtensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });

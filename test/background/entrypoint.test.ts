@@ -9,7 +9,8 @@ const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: unknow
 
 async function settle(): Promise<void> {
   // Let the background's fire-and-forget badge refreshes finish.
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 5));
+  // The badge refresh after a write starts 100 ms later (entrypoints/background/index.ts), then reads.
+  for (let i = 0; i < 60; i++) await new Promise((r) => setTimeout(r, 5));
 }
 
 function fromExtensionPage() {
