@@ -2,6 +2,7 @@ import { startTransition, useEffect, useState, useSyncExternalStore, type Dispat
 import type { Invoice, NewInvoice } from '@/lib/domain/invoice';
 import { BridgeError, type Ask } from '@/lib/messaging/content-client';
 import type { SidebarHost } from '@/lib/content/host';
+import type { PageState } from '@/lib/content/controller';
 import { insertReminder } from '@/lib/content/insert-reminder';
 import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
 import { InvoiceRow } from '@/components/ui/InvoiceRow';
@@ -10,6 +11,7 @@ import { t, uiLocale } from '@/components/ui/i18n';
 import { lookalikeWarning } from '@/lib/domain/lookalike';
 import { currencyOptions, emptyInvoiceForm, formValuesOf } from '@/components/ui/invoice-form';
 import type { SidebarBus } from './bus';
+import type { InitialLoad } from './prefetch';
 import { DetectedInvoice } from './DetectedInvoice';
 import { InvoiceForm } from './InvoiceForm';
 import { NextStepCard } from './NextStepCard';
@@ -31,21 +33,29 @@ interface SidebarPanelProps {
   pinned: Correspondent | null;
   setPinned: Dispatch<SetStateAction<Correspondent | null>>;
   onClose: () => void;
+  /** The client's data already fetched when the panel mounts (used only if it is for the client shown first). */
+  initialLoad: InitialLoad | null;
 }
 
 const sameCorrespondent = (a: Correspondent | null, b: Correspondent | null) => a?.email === b?.email && a?.name === b?.name;
 const WEBMAIL_NAMES = { gmail: 'Gmail', outlook: 'Outlook' } as const;
+/** The webmail whose layout the adapter did not recognise, or null (readable, or not looked at yet). */
+const unrecognisedWebmail = (page: PageState | null) => (page?.recognised === false ? page.webmail : null);
 const message = (err: unknown) => (err instanceof BridgeError ? err.message : t('errUnexpected'));
 
 /**
  * The open panel: the thread's client, detections, invoices, risk, next step, history. Only rendered while the
  * sidebar is open (see Sidebar.tsx), so a closed sidebar costs the page no render and no request.
  */
-export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned, setPinned, onClose }: SidebarPanelProps) {
+export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned, setPinned, onClose, initialLoad }: SidebarPanelProps) {
   const [thread, setThread] = useState<Correspondent | null>(() => adapter.currentCorrespondent());
-  const signals = useSyncExternalStore(bus.subscribe, bus.get);
-  const who = thread ?? pinned ?? signals.sentTo;
-  const { view, followup, defaults, error: loadError, reload } = useClientData(ask, who?.email ?? null, open, signals.dataVersion);
+  // Each signal read on its own, so a change the panel does not show (the page found readable, as expected, once
+  // the controller's first look is done) does not re-render it.
+  const unrecognisedOn = useSyncExternalStore(bus.subscribe, () => unrecognisedWebmail(bus.get().page));
+  const dataVersion = useSyncExternalStore(bus.subscribe, () => bus.get().dataVersion);
+  const sentTo = useSyncExternalStore(bus.subscribe, () => bus.get().sentTo);
+  const who = thread ?? pinned ?? sentTo;
+  const { view, followup, defaults, error: loadError, reload } = useClientData(ask, who?.email ?? null, open, dataVersion, initialLoad);
   const [form, setForm] = useState<{ key: number; editing: Invoice | null } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -148,7 +158,6 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
 
   const pending = view?.pending ?? [];
   const invoices = sortForClient((view?.invoices ?? []).filter((i) => i.review !== 'pending'));
-  const unrecognised = signals.page?.recognised === false;
   // A domain written with look-alike characters (Cyrillic "а" for "a"…) is named in its ASCII form (lib/domain/lookalike).
   const lookalike = who ? lookalikeWarning(who.email) : null;
   return (
@@ -179,9 +188,9 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
         </button>
       </header>
       <div className="rl-panel-body">
-        {unrecognised && signals.page ? (
+        {unrecognisedOn ? (
           <p className="rl-degraded" role="status" data-relance="unrecognised-page">
-            {t('unrecognisedPage', [WEBMAIL_NAMES[signals.page.webmail]])}
+            {t('unrecognisedPage', [WEBMAIL_NAMES[unrecognisedOn]])}
           </p>
         ) : null}
         {notice ? (

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '@/lib/messaging/content-client';
 import { startController } from '@/lib/content/controller';
 import { createSidebarHost } from '@/lib/content/host';
@@ -14,6 +13,7 @@ import { createSidebarBus } from './bus';
 import { loadPanel, PANEL_SCRIPT, type MountPanel } from './panel-contract';
 import type { PanelHandle } from './panel-root';
 import { withPrefetch } from './prefetch';
+import { createShadowHost } from './shadow-host';
 import { createSidebarShell, type SidebarShell } from './shell';
 
 export interface SidebarLayout {
@@ -34,9 +34,14 @@ export interface SidebarLayout {
 export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAdapter, layout: SidebarLayout): Promise<void> {
   const bus = createSidebarBus();
   // Queued before the sidebar renders: a sent invoice is reported even if the panel never opens.
-  startController({ adapter, ask, signal: ctx.signal, onPageState: bus.setPage, onDataChanged: bus.dataChanged, onInvoiceSent: bus.invoiceSent, runStep: createIdleRunner(window, ctx.signal) });
-  const host = createSidebarHost(document);
   const early = withPrefetch(ask, () => performance.now());
+  // A write the sidebar shows (a reply recorded, an invoice detected) makes a prefetched answer stale.
+  const dataChanged = () => {
+    early.invalidate();
+    bus.dataChanged();
+  };
+  startController({ adapter, ask, signal: ctx.signal, onPageState: bus.setPage, onDataChanged: dataChanged, onInvoiceSent: bus.invoiceSent, runStep: createIdleRunner(window, ctx.signal) });
+  const host = createSidebarHost(document);
   const initialOpen = await loadSidebarOpen();
   if (ctx.isInvalid) return;
   // The panel's script is fetched and compiled (off the main thread: a module script is streamed) while the shadow
@@ -51,8 +56,10 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAd
   // load (15-25 ms the first time in a page; the browser keeps it for the page, so the panel's formatters are cheap).
   const warmLocaleData = () => setTimeout(() => warmFormatters(uiLocale(), 'EUR'), 0);
   if (initialOpen) {
-    early.prefetch(adapter.currentCorrespondent()?.email ?? null);
+    // Left open: the panel's script first (its fetch and compile run off the main thread while the rest of this
+    // start runs), then the client's data, then the locale data in a task of its own.
     loadPanelScript().catch(() => undefined);
+    early.prefetch(adapter.currentCorrespondent()?.email ?? null);
     warmLocaleData();
   }
 
@@ -64,7 +71,9 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAd
     panelLoading ??= loadPanelScript()
       .then((mountPanel) => {
         if (ctx.isInvalid) return;
-        panel = mountPanel(shell.slot, { adapter, ask: early.ask, bus, host, signal: ctx.signal, onClose: () => shell.setOpen(false), onPanelShown: (id) => shell.setPanelId(id) }, shell.isOpen());
+        // The prefetched data, when it is already here, is the panel's first view: one render, one layout.
+        const initialLoad = early.take(adapter.currentCorrespondent()?.email ?? null);
+        panel = mountPanel(shell.slot, { adapter, ask: early.ask, bus, host, signal: ctx.signal, onClose: () => shell.setOpen(false), onPanelShown: (id) => shell.setPanelId(id), initialLoad }, shell.isOpen());
       })
       .catch((err: unknown) => {
         // The extension was reloaded under the page, or the file is missing: say so in the panel's place, and let
@@ -74,35 +83,21 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: WebmailAd
       });
   };
 
-  const ui = await createShadowRootUi<SidebarShell>(ctx, {
-    name: 'relance-sidebar',
-    mode: 'open',
-    position: 'overlay',
-    alignment: 'top-right',
-    zIndex: 2147483000,
-    anchor: 'body',
-    append: 'last',
-    isolateEvents: true,
-    // The shell's styles only (base + toggle, bundled: nothing is fetched); the panel brings the rest with it.
-    css: shellCss,
-    onMount(container) {
-      const shell = createSidebarShell(document, container, {
-        topInsetPx: layout.topInsetPx,
-        labels: { open: () => t('sidebarOpen'), close: () => t('sidebarClose') },
-        initialOpen,
-        onOpenChange(open) {
-          void saveSidebarOpen(open);
-          showPanel(shell);
-        },
-      });
-      if (initialOpen) showPanel(shell);
-      return shell;
-    },
-    onRemove() {
-      panel?.unmount();
-      panel = null;
+  // The shell's styles only (base + toggle, bundled: nothing is fetched); the panel brings the rest with it.
+  const ui = createShadowHost(document, { name: 'relance-sidebar', css: shellCss, zIndex: 2147483000 });
+  const shell = createSidebarShell(document, ui.container, {
+    topInsetPx: layout.topInsetPx,
+    labels: { open: () => t('sidebarOpen'), close: () => t('sidebarClose') },
+    initialOpen,
+    onOpenChange(open) {
+      void saveSidebarOpen(open);
+      showPanel(shell);
     },
   });
-  if (ctx.isInvalid) return;
-  ui.mount();
+  ctx.onInvalidated(() => {
+    panel?.unmount();
+    panel = null;
+    ui.remove();
+  });
+  if (initialOpen) showPanel(shell);
 }

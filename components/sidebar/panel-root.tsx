@@ -5,6 +5,7 @@ import type { Ask } from '@/lib/messaging/content-client';
 import type { SidebarHost } from '@/lib/content/host';
 import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
 import type { SidebarBus } from './bus';
+import type { InitialLoad } from './prefetch';
 import { SidebarPanel } from './SidebarPanel';
 
 export interface PanelProps {
@@ -18,6 +19,8 @@ export interface PanelProps {
   onClose: () => void;
   /** The panel element exists with this id, or no longer does. */
   onPanelShown: (id: string | null) => void;
+  /** The client's data when it arrived before the panel's script (the prefetch): painted in the first render. */
+  initialLoad?: InitialLoad | null;
 }
 
 export interface PanelHandle {
@@ -30,8 +33,9 @@ const PANEL_ID = 'relance-panel';
 
 function Panel({ open, ...props }: PanelProps & { open: boolean }) {
   // Deferred: on opening, the toggle has already changed (plain DOM) and React renders the panel in slices that
-  // yield to the page (no long task), also on the first render when the sidebar was left open.
-  const shown = useDeferredValue(open, false);
+  // yield to the page (no long task). The first render is already a transition (mountPanel): it renders the panel
+  // directly, without an empty pass and a second render first.
+  const shown = useDeferredValue(open, open);
   // With no thread open, the client of the last invoice entered by hand: kept here so a close does not forget it.
   const [pinned, setPinned] = useState<Correspondent | null>(null);
   const { onPanelShown } = props;
@@ -39,7 +43,7 @@ function Panel({ open, ...props }: PanelProps & { open: boolean }) {
     onPanelShown(shown ? PANEL_ID : null);
   }, [shown, onPanelShown]);
   if (!shown) return null;
-  return <SidebarPanel id={PANEL_ID} adapter={props.adapter} ask={props.ask} bus={props.bus} host={props.host} signal={props.signal} open={open} pinned={pinned} setPinned={setPinned} onClose={props.onClose} />;
+  return <SidebarPanel id={PANEL_ID} adapter={props.adapter} ask={props.ask} bus={props.bus} host={props.host} signal={props.signal} open={open} pinned={pinned} setPinned={setPinned} onClose={props.onClose} initialLoad={props.initialLoad ?? null} />;
 }
 
 /** React and the panel: loaded by mount.ts only once the sidebar is open, rendered into the shell's slot. */

@@ -2,6 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { BridgeError, type Ask } from '@/lib/messaging/content-client';
 import { t } from '@/components/ui/i18n';
+import type { InitialLoad } from './prefetch';
 
 export type ClientView = ResponseOf<'client.view'>;
 export type FollowupView = ResponseOf<'client.followup'>;
@@ -19,11 +20,17 @@ export interface ClientData {
  * client.view), and the follow-up brain's answer (as client.followup: risk, next step, draft), loaded while the
  * panel is open and reloaded on demand. A follow-up failure does not hide the invoices: it only leaves the two
  * cards out.
+ *
+ * `initial`: an answer for this client that is already here (the content script's prefetch). It is the first
+ * state, and the first load is skipped: the panel's first render shows the client's data.
  */
-export function useClientData(ask: Ask, clientEmail: string | null, active: boolean, version: number): ClientData {
-  const [view, setView] = useState<ClientView | null>(null);
-  const [followup, setFollowup] = useState<FollowupView | null>(null);
-  const [defaults, setDefaults] = useState({ currency: 'EUR', today: '' });
+export function useClientData(ask: Ask, clientEmail: string | null, active: boolean, version: number, initial: InitialLoad | null = null): ClientData {
+  // Used only at the first render, and only if it is for the client shown then.
+  const [seed] = useState(() => (initial && initial.clientEmail === clientEmail ? initial.data : null));
+  const [view, setView] = useState<ClientView | null>(seed?.view ?? null);
+  const [followup, setFollowup] = useState<FollowupView | null>(seed?.followup ?? null);
+  const [defaults, setDefaults] = useState(seed ? { currency: seed.settings.defaultCurrency, today: seed.today } : { currency: 'EUR', today: '' });
+  const skipFirstLoad = useRef(seed !== null);
   const [error, setError] = useState<string | null>(null);
   // A slow answer for the previous client must not overwrite the current one.
   const latest = useRef(0);
@@ -48,6 +55,10 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
   }, [ask, clientEmail]);
 
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     if (active) void reload();
   }, [active, reload, version]);
 
