@@ -4,6 +4,7 @@ import { recordInvoiceEvents } from '../db/events';
 import { InvoiceReview } from '../db/review';
 import { StoreError, type RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
+import type { MailSeenResponse } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { checkCensoredHtml } from './diagnostics';
 import { createEverydayHandlers } from './everyday-handlers';
@@ -13,6 +14,10 @@ import { createPopupHandlers } from './popup-handlers';
 import { createSidebarHandlers } from './sidebar-handlers';
 import { unavailable, type PdfReader } from './pdf-reader';
 import { recordExport, storageStatus, type StorageManagerLike } from './storage-safety';
+
+/** Only outcomes that wrote something can change the badge (ignored, duplicate and undecided mail wrote nothing). */
+const WRITING_OUTCOMES: ReadonlySet<MailSeenResponse['outcome']> = new Set(['detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked']);
+const wroteSomething = (r: MailSeenResponse): boolean => WRITING_OUTCOMES.has(r.outcome);
 
 /** Without a PDF reader, PDFs are reported unreadable and extraction uses the body. */
 const NO_PDF_READER: PdfReader = { read: async () => unavailable('could not read: no PDF reader in this context') };
@@ -65,10 +70,15 @@ export function createHandlers(
       return write(store.importAll(parsed.backup));
     },
     'mail.seen': async (req) => {
-      const r = await mailSeen(req);
-      // Only outcomes that wrote something can change the badge.
-      if (r.outcome !== 'ignored' && r.outcome !== 'duplicate') await deps.afterWrite();
+      const r = await mailSeen.seen(req);
+      if (wroteSomething(r)) await deps.afterWrite();
       return r;
+    },
+    'mail.seenMany': async (req) => {
+      const results = await mailSeen.seenMany(req.snapshots);
+      // One badge refresh for the burst, not one per mail.
+      if (results.some(wroteSomething)) await deps.afterWrite();
+      return { results };
     },
     'invoice.confirm': (req) => write(review.confirm(req.id, req.edits ?? {})),
     'invoice.dismiss': (req) => write(review.dismiss(req.id)),

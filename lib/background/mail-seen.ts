@@ -3,6 +3,7 @@ import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
 import { isPdfAttachment } from '../domain/attachment';
 import type { Invoice } from '../domain/invoice';
+import type { Settings } from '../domain/settings';
 import { understandContent, type Understanding } from '../domain/understand';
 import type { MailSeenRequest, MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
@@ -15,8 +16,9 @@ import { receivedMailInvoices, recordReceivedMail, understandReceivedMail } from
 import { createWriteBatcher } from './write-batch';
 
 /**
- * `mail.seen`: one message a content script saw being sent or opened. Decides, once per message, whether it is a
- * sent invoice to track, a follow-up (reminder, receipt, credit note) of a tracked one, or a client's reply.
+ * `mail.seen` / `mail.seenMany`: messages a content script saw being sent or opened. Decides, once per message,
+ * whether it is a sent invoice to track, a follow-up (reminder, receipt, credit note) of a tracked one, or a client's
+ * reply.
  *
  * A message is known by its webmail id and by its fingerprint (mail-identity.ts): seen again → duplicate; caught at
  * send then opened in its thread → linked (the invoice gets the message and thread ids), never tracked twice.
@@ -24,6 +26,12 @@ import { createWriteBatcher } from './write-batch';
  * Under load (several tabs reporting mail at once) the writes are grouped into shared transactions (write-batch.ts);
  * hashing, PDF reading and understanding the text happen before, outside any transaction. The decisions are the same
  * as one message at a time: each is re-checked inside the write transaction.
+ *
+ * The mails of one request (a thread's messages, `mail.seenMany`) are decided as if sent one after the other, in
+ * their order: their first look at the database (the ledger and the invoices under their ids) is one read for all
+ * of them, their write jobs are queued in request order (so a reply finds the invoice a mail before it created), and
+ * a shortcut taken on what the database held before the request (a received mail "about nothing tracked") is not
+ * taken when an earlier mail of the same request may have changed that.
  */
 export interface MailSeenDeps {
   store: RelanceStore;
@@ -31,91 +39,212 @@ export interface MailSeenDeps {
   now(): Date;
 }
 
+export interface MailSeen {
+  /** One mail, with the PDF bytes the content script fetched when asked (`needs-attachments`). */
+  seen(req: MailSeenRequest): Promise<MailSeenResponse>;
+  /** The mails of a burst, without PDF bytes: one answer each, in order. */
+  seenMany(snapshots: readonly EmailSnapshot[]): Promise<MailSeenResponse[]>;
+}
+
+/** What one mail of a request starts from: read for the whole request before any of its jobs. */
+interface Look {
+  idKey: string | null;
+  fpKey: string;
+  /** The ledger row under its webmail id, and under its fingerprint. */
+  known: MessageRow | undefined;
+  byFingerprint: MessageRow | undefined;
+  /** An invoice already tracked under this webmail id (sent mail only). */
+  imported: Invoice | undefined;
+  /** An earlier mail of the same request may write (a sent mail not known yet): a shortcut on older state is unsafe. */
+  afterWriter: boolean;
+  /**
+   * Resolves when the earlier mails of the request have queued their last write job (or finished): true when one of
+   * them was left undecided (`needs-attachments` or `deferred`), so this one must wait too.
+   */
+  turn: Promise<boolean>;
+  /** Tells the next mail of the request that this one has queued its last job (false) or was left undecided (true). */
+  release(undecided: boolean | Promise<boolean>): void;
+}
+
+const DEFERRED = { outcome: 'deferred' } as const satisfies MailSeenResponse;
+
 function seenBefore(row: MessageRow): MailSeenResponse {
   return { outcome: 'duplicate', kind: row.kind, ...(row.invoiceId ? { invoiceId: row.invoiceId } : {}) };
 }
 
-export function createMailSeen(deps: MailSeenDeps): (req: MailSeenRequest) => Promise<MailSeenResponse> {
-  const ledger = new MessageLedger(deps.store.db);
+export function createMailSeen(deps: MailSeenDeps): MailSeen {
+  const db = deps.store.db;
+  const ledger = new MessageLedger(db);
   const detection: DetectionDeps = { store: deps.store, ledger };
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
-  const batcher = createWriteBatcher(deps.store.db, (db) => [db.invoices, db.clients, db.histories, db.messages, db.settings]);
+  const batcher = createWriteBatcher(db, (d) => [d.invoices, d.clients, d.histories, d.messages, d.settings]);
 
-  return async function mailSeen(req) {
-    const snap = req.snapshot;
-    const now = deps.now();
-    const idKey = snap.messageId ? messageKey(snap.webmail, snap.messageId) : null;
-    const fpKey = fingerprintKey(await fingerprintOf(snap));
+  /** The first look of every mail of a request: two reads in all (ledger keys, invoices under the sent mails' ids). */
+  async function lookUp(snaps: readonly EmailSnapshot[]): Promise<Look[]> {
+    const fingerprints = await Promise.all(snaps.map(fingerprintOf));
+    const ids = snaps.map((s) => (s.messageId ? messageKey(s.webmail, s.messageId) : null));
+    const fps = fingerprints.map(fingerprintKey);
+    const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
+    const sentIds = [...new Set(snaps.flatMap((s) => (s.direction === 'sent' && s.messageId ? [s.messageId] : [])))];
+    const [rows, invoices] = await Promise.all([
+      db.messages.bulkGet(keys),
+      sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
+    ]);
+    const ledgerRow = new Map(keys.map((k, i) => [k, rows[i]]));
+    let turn = Promise.resolve(false);
+    let afterWriter = false;
+    return snaps.map((snap, i) => {
+      const idKey = ids[i]!;
+      const known = idKey ? ledgerRow.get(idKey) : undefined;
+      let release!: (undecided: boolean | Promise<boolean>) => void;
+      const next = new Promise<boolean>((ok) => (release = ok));
+      const look: Look = {
+        idKey,
+        fpKey: fps[i]!,
+        known,
+        byFingerprint: ledgerRow.get(fps[i]!),
+        imported: snap.direction === 'sent' && snap.messageId ? invoices.find((inv) => inv.messageId === snap.messageId && inv.webmail === snap.webmail) : undefined,
+        afterWriter,
+        turn,
+        release,
+      };
+      turn = next;
+      if (snap.direction === 'sent' && !known) afterWriter = true;
+      return look;
+    });
+  }
+
+  /**
+   * Queues a write job once the earlier mails of the request have queued theirs: jobs run in request order. When an
+   * earlier mail was left undecided (its PDFs asked for), this one is not decided either (`deferred`): one after the
+   * other, it would have been decided after that mail, with its PDFs; the content script sends it again then.
+   */
+  async function inTurn<T>(look: Look, job: () => Promise<T>, last: boolean): Promise<T | typeof DEFERRED> {
+    if (await look.turn) return DEFERRED;
+    const done = batcher.run(job);
+    if (last) look.release(false);
+    return done;
+  }
+
+  async function decide(snap: EmailSnapshot, attachmentsGiven: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {
+    const { idKey, fpKey, known, byFingerprint } = look;
     const keys = [idKey, fpKey];
-
-    // A quick look first (one request for both names of the message): seen before → answered without reading it.
-    const db = deps.store.db;
-    const [known, byFingerprint] = idKey ? await db.messages.bulkGet([idKey, fpKey]) : [undefined, await db.messages.get(fpKey)];
+    // Seen before under its webmail id → answered without reading it.
     if (known) return seenBefore(known);
-    const imported = snap.direction === 'sent' && snap.messageId ? await invoiceOfMessage(db, snap.webmail, snap.messageId) : undefined;
 
     if (snap.direction === 'received') {
-      // Most received mail is about nothing tracked: found out by a read, before spending time on its text.
-      if (!byFingerprint && (await receivedMailInvoices(deps.store, snap, now)).invoices.length === 0) return { outcome: 'ignored' };
+      // Most received mail is about nothing tracked: found out by a read, before spending time on its text. Not
+      // when an earlier mail of this request may have just tracked the invoice it answers.
+      if (!look.afterWriter && !byFingerprint && (await receivedMailInvoices(deps.store, snap, now)).invoices.length === 0) return { outcome: 'ignored' };
       const understood = understandReceivedMail(snap, now);
-      return batcher.run(async () => {
-        const early = await recognised(snap, idKey, fpKey, now);
-        return early ?? recordReceivedMail(deps.store, ledger, { snap, keys, now }, understood);
-      });
+      return inTurn(
+        look,
+        async () => {
+          const early = await recognised(snap, idKey, fpKey, now, false);
+          return early.answer ?? recordReceivedMail(deps.store, ledger, { snap, keys, now }, understood);
+        },
+        true,
+      );
     }
-    if (byFingerprint || imported) {
-      // Caught at send and now seen in its thread, or tracked under this id already: linked, without reading it again.
-      const early = await batcher.run(() => recognised(snap, idKey, fpKey, now));
-      if (early) return early;
+
+    const wantsPdfs = attachmentsGiven === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl);
+    // Caught at send and now seen in its thread, or tracked under this id already: linked, without reading it again.
+    // A mail that would ask for its PDFs is checked in turn first when a mail before it in the request may be it.
+    if (byFingerprint || look.imported || (wantsPdfs && look.afterWriter)) {
+      const early = await inTurn(look, () => recognised(snap, idKey, fpKey, now, false), false);
+      if ('outcome' in early) return early;
+      if (early.answer) return early.answer;
     }
 
     // The content script downloads a mail's PDFs only when they will be read: a mail handled before (every sent
     // invoice of a thread opened again) never costs a download.
-    if (req.attachments === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl)) return { outcome: 'needs-attachments' };
+    if (wantsPdfs) return { outcome: 'needs-attachments' };
 
     // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
-    const { attachments, reports, retry } = await readSnapshotAttachments(snap, req.attachments ?? [], deps.pdf);
+    const { attachments, reports, retry } = await readSnapshotAttachments(snap, attachmentsGiven ?? [], deps.pdf);
     const u: Understanding = { ...understandContent(toEmailRecord(snap, now), attachments), attachmentsRead: reports };
     const mail: SentMail = { snap, keys, now, attachmentsRead: reports };
-    return batcher.run(async () => {
-      // Checked again where it counts, inside the write transaction: another tab may have reported it meanwhile.
-      const early = await recognised(snap, idKey, fpKey, now);
-      if (early) return early;
-      let result: MailSeenResponse;
-      switch (u.classification.kind) {
-        case 'invoice':
-          result = await trackSentInvoice(detection, mail, u, (await deps.store.getSettings()).autoTrack);
-          break;
-        case 'credit_note':
-          result = await recordCreditNote(detection, mail, u);
-          break;
-        default:
-          result = await recordSentFollowup(detection, mail, u);
-      }
-      if (result.outcome === 'ignored' && idKey && result.missing === undefined && !retry) {
-        // Fully read and nothing to do: remember it, so reopening the thread does not read its PDFs again. Mail caught
-        // at send is not remembered: it gets a second look, with its attachments, when it shows in its thread.
-        await ledger.record([idKey], { invoiceId: null, kind: u.classification.kind, direction: 'sent', seenAt: now.toISOString() });
-      }
-      return result;
-    });
-  };
-
-  /** Known by its webmail id (duplicate) or under another name (recognise); null when the message is new. */
-  async function recognised(snap: EmailSnapshot, idKey: string | null, fpKey: string, now: Date): Promise<MailSeenResponse | null> {
-    // One request for both names. (Inside a transaction the first await must be a database request: Dexie keeps
-    // the transaction across native awaits only after one.)
-    const db = deps.store.db;
-    const [known, byFingerprint] = idKey ? await db.messages.bulkGet([idKey, fpKey]) : [undefined, await db.messages.get(fpKey)];
-    if (known) return seenBefore(known);
-    return recognise(detection, snap, idKey, fpKey, now, byFingerprint);
+    return inTurn(
+      look,
+      async () => {
+        // Checked again where it counts, inside the write transaction: another tab may have reported it meanwhile.
+        // The settings are read with it (one round trip, not two in turn).
+        const early = await recognised(snap, idKey, fpKey, now, u.classification.kind === 'invoice');
+        if (early.answer) return early.answer;
+        let result: MailSeenResponse;
+        switch (u.classification.kind) {
+          case 'invoice':
+            result = await trackSentInvoice(detection, mail, u, early.settings!.autoTrack);
+            break;
+          case 'credit_note':
+            result = await recordCreditNote(detection, mail, u);
+            break;
+          default:
+            result = await recordSentFollowup(detection, mail, u);
+        }
+        if (result.outcome === 'ignored' && idKey && result.missing === undefined && !retry) {
+          // Fully read and nothing to do: remember it, so reopening the thread does not read its PDFs again. Mail
+          // caught at send is not remembered: it gets a second look, with its attachments, when it shows in its thread.
+          await ledger.record([idKey], { invoiceId: null, kind: u.classification.kind, direction: 'sent', seenAt: now.toISOString() });
+        }
+        return result;
+      },
+      true,
+    );
   }
+
+  async function decideInOrder(snap: EmailSnapshot, attachments: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {
+    let undecided = false;
+    try {
+      const answer = await decide(snap, attachments, look, now);
+      undecided = answer.outcome === 'needs-attachments' || answer.outcome === 'deferred';
+      return answer;
+    } finally {
+      // A mail answered without waiting for its turn (a duplicate) passes on what the mails before it said.
+      look.release(look.turn.then((before) => before || undecided));
+    }
+  }
+
+  /**
+   * Known by its webmail id (duplicate) or under another name (recognise): the answer, or null when the message is
+   * new. The reads are issued together (inside a transaction each request waited in turn costs a round trip), and
+   * the first await is a database request: Dexie keeps the transaction across native awaits only after one.
+   */
+  async function recognised(
+    snap: EmailSnapshot,
+    idKey: string | null,
+    fpKey: string,
+    now: Date,
+    withSettings: boolean,
+  ): Promise<{ answer: MailSeenResponse | null; settings?: Settings }> {
+    const byId = snap.messageId && snap.direction === 'sent' ? snap.messageId : null;
+    const [rows, imported, settings] = await Promise.all([
+      db.messages.bulkGet(idKey ? [idKey, fpKey] : [fpKey]),
+      byId ? invoiceOfMessage(db, snap.webmail, byId) : undefined,
+      withSettings ? deps.store.getSettings() : undefined,
+    ]);
+    const [known, byFingerprint] = idKey ? [rows[0], rows[1]] : [undefined, rows[0]];
+    if (known) return { answer: seenBefore(known) };
+    return { answer: await recognise(detection, snap, idKey, fpKey, now, byFingerprint, imported), ...(settings ? { settings } : {}) };
+  }
+
+  return {
+    async seen(req) {
+      const [look] = await lookUp([req.snapshot]);
+      return decideInOrder(req.snapshot, req.attachments, look!, deps.now());
+    },
+    async seenMany(snapshots) {
+      const now = deps.now();
+      const looks = await lookUp(snapshots);
+      return Promise.all(snapshots.map((snap, i) => decideInOrder(snap, undefined, looks[i]!, now)));
+    },
+  };
 }
 
 /**
- * The message is already known under another name: as an invoice's message id (e.g. after a backup import), or by
- * its fingerprint (caught at send; `byFingerprint` is its ledger row, read by the caller in the same transaction).
- * Returns the answer, or null when the message is new.
+ * The message is already known under another name: as an invoice's message id (e.g. after a backup import;
+ * `imported`, read by the caller in the same transaction), or by its fingerprint (caught at send; `byFingerprint` is
+ * its ledger row, read likewise). Returns the answer, or null when the message is new.
  */
 async function recognise(
   deps: DetectionDeps,
@@ -124,16 +253,13 @@ async function recognise(
   fpKey: string,
   now: Date,
   byFingerprint: MessageRow | undefined,
+  imported: Invoice | undefined,
 ): Promise<MailSeenResponse | null> {
   const db = deps.store.db;
   const seenAt = now.toISOString();
-  if (snap.messageId && snap.direction === 'sent') {
-    const messageId = snap.messageId;
-    const inv = await invoiceOfMessage(db, snap.webmail, messageId);
-    if (inv) {
-      await deps.ledger.record([idKey, fpKey], { invoiceId: inv.id, kind: 'invoice', direction: 'sent', seenAt });
-      return { outcome: 'duplicate', kind: 'invoice', invoiceId: inv.id };
-    }
+  if (imported) {
+    await deps.ledger.record([idKey, fpKey], { invoiceId: imported.id, kind: 'invoice', direction: 'sent', seenAt });
+    return { outcome: 'duplicate', kind: 'invoice', invoiceId: imported.id };
   }
   if (!byFingerprint) return null;
   if (byFingerprint.kind === 'invoice' && byFingerprint.invoiceId && snap.messageId) {

@@ -4,11 +4,14 @@ import type { EmailSnapshot, SnapshotAttachment } from '@/lib/webmail/snapshot';
 import { isPdfAttachment } from '@/lib/domain/attachment';
 import { bytesToBase64 } from './base64';
 import type { Ask } from '@/lib/messaging/content-client';
+import { splitBurst } from '@/lib/messaging/limits';
 
 /**
  * The content script's logic that is not UI: tells the background what the user sends and reads, and tells the
  * sidebar whether the page is readable. Event-driven only (the adapter's observers): no timer runs while the page
  * is idle. Nothing here throws into the page; a failed report is forgotten so the next look at the message retries.
+ * The mails queued within one debounce window (a thread rendering, a send) go in one `mail.seenMany` request, in
+ * report order (sent mail first), so the background decides them as if they came one after the other.
  */
 
 export interface PageState {
@@ -126,29 +129,66 @@ export function startController(deps: ControllerDeps): Controller {
     return out;
   }
 
-  async function reportOne(snap: EmailSnapshot): Promise<boolean> {
+  /** What follows an answer: PDFs sent when asked for, the sidebar told of a sent invoice. True if data changed. */
+  async function settle(snap: EmailSnapshot, first: MailSeenResponse): Promise<boolean> {
+    let res = first;
+    // Only this mail goes again, alone and with its PDFs: the background reads them only for a new sent mail.
+    if (res.outcome === 'needs-attachments') res = await ask('mail.seen', { snapshot: snap, attachments: await attachmentsOf(snap) });
+    const to = snap.to[0];
+    if (snap.via === 'send' && (res.outcome === 'detected' || res.outcome === 'tracked') && to && deps.onInvoiceSent) {
+      const notify = deps.onInvoiceSent;
+      guard(() => notify({ email: to.email.toLowerCase(), name: to.name ?? '' }));
+    }
+    return CHANGING_OUTCOMES.has(res.outcome);
+  }
+
+  /** A failed report is forgotten, so the next look at the message retries it. */
+  function forget(snap: EmailSnapshot): void {
     const key = reportKey(snap);
+    if (key) reported.delete(key);
+  }
+
+  /**
+   * One request for the mails of a burst (within the protocol's bounds, lib/messaging/limits.ts): the messaging
+   * cost is paid per burst, not per mail. The answers come in order; each mail is then settled on its own.
+   */
+  async function reportBurst(snaps: EmailSnapshot[]): Promise<boolean> {
+    let results: MailSeenResponse[];
     try {
-      // First without the PDFs: the background asks for them only when it will read them (a new sent mail).
-      let res = await ask('mail.seen', { snapshot: snap });
-      if (res.outcome === 'needs-attachments') res = await ask('mail.seen', { snapshot: snap, attachments: await attachmentsOf(snap) });
-      const to = snap.to[0];
-      if (snap.via === 'send' && (res.outcome === 'detected' || res.outcome === 'tracked') && to && deps.onInvoiceSent) {
-        const notify = deps.onInvoiceSent;
-        guard(() => notify({ email: to.email.toLowerCase(), name: to.name ?? '' }));
-      }
-      return CHANGING_OUTCOMES.has(res.outcome);
+      ({ results } = await ask('mail.seenMany', { snapshots: snaps }));
     } catch {
-      if (key) reported.delete(key);
+      snaps.forEach(forget);
       return false;
     }
+    let changed = false;
+    const deferred: EmailSnapshot[] = [];
+    for (const [i, snap] of snaps.entries()) {
+      const first = results[i];
+      // Left undecided after a mail whose PDFs were asked for: sent again once that mail is settled (below).
+      if (first?.outcome === 'deferred') {
+        deferred.push(snap);
+        continue;
+      }
+      try {
+        if (!first) throw new Error('no answer for this mail');
+        if (await settle(snap, first)) changed = true;
+      } catch {
+        forget(snap);
+      }
+    }
+    if (deferred.length > 0 && !signal.aborted && (await reportBurst(deferred))) changed = true;
+    return changed;
   }
 
   async function drain(): Promise<void> {
     let changed = false;
     while (queue.length > 0 && !signal.aborted) {
-      const snap = queue.shift()!;
-      if (await reportOne(snap)) changed = true;
+      // Everything queued since the last drain is one burst (mutations arrive together while a thread renders).
+      const burst = queue.splice(0, queue.length);
+      for (const request of splitBurst(burst)) {
+        if (signal.aborted) break;
+        if (await reportBurst(request)) changed = true;
+      }
     }
     if (changed && !signal.aborted) guard(deps.onDataChanged);
   }

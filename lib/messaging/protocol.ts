@@ -10,6 +10,9 @@ import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
 import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
 import { ClientPatchSchema, LadderPlanSchema, PlanSettingsSchema, PopupListSchema, PopupPageRequestSchema, PopupPageSchema } from '../background/popup-schemas';
 import { EmailSnapshotSchema } from '../webmail/snapshot';
+import { mailTextChars, MAX_MAILS_PER_REQUEST, MAX_MAILS_TEXT_CHARS } from './limits';
+
+export { MAX_MAILS_PER_REQUEST, MAX_MAILS_TEXT_CHARS } from './limits';
 import { CsvCheckResponseSchema, CsvImportRequestSchema, CsvImportResponseSchema, CsvPreviewSchema, CsvTextSchema } from '../import/schemas';
 
 /**
@@ -32,9 +35,12 @@ export const MAX_MAIL_ATTACHMENTS_BASE64_CHARS = 20 * 1024 * 1024;
 /**
  * What `mail.seen` did with a mail. `needs-attachments`: a new sent mail that lists PDFs and came without their
  * bytes; the content script sends it again with them (an empty list when they could not be downloaded). So a PDF is
- * downloaded only for a mail Relance will read, never for one it has already handled.
+ * downloaded only for a mail Relance will read, never for one it has already handled. `deferred` (mail.seenMany
+ * only): a mail after one that needs its attachments, left undecided because, one after the other, it would have
+ * been decided after that one (a reply must find the invoice in the PDF); the content script sends it again once
+ * that mail is settled.
  */
-export const MAIL_OUTCOMES = ['ignored', 'duplicate', 'detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked', 'needs-attachments'] as const;
+export const MAIL_OUTCOMES = ['ignored', 'duplicate', 'detected', 'tracked', 'reply-recorded', 'reminder-sent', 'linked', 'needs-attachments', 'deferred'] as const;
 
 export const AttachmentReportSchema = z.object({
   filename: z.string().max(500),
@@ -67,6 +73,33 @@ export const MailSeenResponseSchema = z.object({
 });
 export type MailSeenRequest = z.output<typeof MailSeenRequestSchema>;
 export type MailSeenResponse = z.output<typeof MailSeenResponseSchema>;
+
+/**
+ * `mail.seenMany`: the mails a webmail tab saw together (a thread rendered shows all its messages at once), in one
+ * request, so that the messaging cost (about 0.7 ms a round trip) is paid per burst, not per mail. Bounded
+ * (lib/messaging/limits.ts): a hostile thread of 10,000 long messages is sent as many requests, and one oversized
+ * request is refused with a clear error. No PDF bytes here: a mail answered `needs-attachments` is sent again alone
+ * with `mail.seen`, with its attachments.
+ */
+export const MailSeenManyRequestSchema = z.object({
+  // The count is checked before any snapshot is parsed: an oversized list is refused without reading it.
+  snapshots: z
+    .array(z.unknown())
+    .min(1, 'expected at least one mail')
+    .max(MAX_MAILS_PER_REQUEST, `too many mails in one request (${MAX_MAILS_PER_REQUEST} at most)`)
+    .pipe(
+      z
+        .array(EmailSnapshotSchema)
+        .refine(
+          (list) => list.reduce((n, s) => n + mailTextChars(s), 0) <= MAX_MAILS_TEXT_CHARS,
+          `the mails are too long together (${MAX_MAILS_TEXT_CHARS} characters of subjects and bodies at most)`,
+        ),
+    ),
+});
+/** One answer per snapshot, in the order they were sent. */
+export const MailSeenManyResponseSchema = z.object({ results: z.array(MailSeenResponseSchema) });
+export type MailSeenManyRequest = z.output<typeof MailSeenManyRequestSchema>;
+export type MailSeenManyResponse = z.output<typeof MailSeenManyResponseSchema>;
 
 function jsonLength(value: unknown): number {
   try {
@@ -121,6 +154,7 @@ export const COMMANDS = {
     ['extension'],
   ),
   'mail.seen': command(MailSeenRequestSchema, MailSeenResponseSchema, ['content', 'extension']),
+  'mail.seenMany': command(MailSeenManyRequestSchema, MailSeenManyResponseSchema, ['content', 'extension']),
   'invoice.confirm': command(z.object({ id: z.string().min(1).max(64), edits: InvoiceEditsSchema.optional() }), InvoiceSchema, ['content', 'extension']),
   'invoice.dismiss': command(z.object({ id: z.string().min(1).max(64) }), InvoiceSchema, ['content', 'extension']),
   'invoice.update': command(z.object({ id: z.string().min(1).max(64), patch: InvoicePatchSchema }), InvoiceSchema, ['content', 'extension']),

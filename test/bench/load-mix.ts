@@ -3,30 +3,44 @@ import type { EmailSnapshot } from '../../lib/webmail/snapshot';
 /**
  * The traffic of the `load` bench: what a webmail tab's content script sends while the user works through mail.
  * One conversation per client, in the order a content script sends it (lib/messaging/protocol.ts says which
- * commands a content script may use; all of these are allowed from a webmail tab):
+ * commands a content script may use; all of these are allowed from a webmail tab).
  *
- *   1. mail.seen   the user's sent invoice, opened in its thread        → detected (invoice + ledger rows)
- *   2. sidebar.load the sidebar shows that client                        → read
- *   3. mail.seen   the client's reply in the same thread, with a date   → reply-recorded (event + ledger row)
- *   4. status.get  the overdue summary (the sidebar's header)          → read
- *   5. mail.seen   a sent non-invoice mail (a planning note)             → ignored, remembered in the ledger
- *   6. mail.seen   the invoice mail again (the thread reopened)          → duplicate, nothing written
+ * What is a "message" here? Two units are counted, and both are reported:
+ * - a MAIL is one email the content script saw (one snapshot): the unit of the issue's "1,000 messages a second";
+ * - a REQUEST is one runtime message (one `chrome.runtime.sendMessage` round trip). The content script sends the
+ *   mails it saw together in one `mail.seenMany` request (lib/content/controller.ts: everything queued within its
+ *   debounce window, i.e. a thread's messages as it renders, sent mail first), so a request carries one or more mails;
+ *   `sidebar.load` and `status.get` carry none.
  *
- * Steps run in order within a conversation (a reply can only be matched to an invoice already recorded); many
- * conversations run at once per tab. Texts vary (French and English templates, amounts, dates, project names) so
- * that extraction does real work; every number and message id is unique to the run, so the database can be
- * checked by count afterwards.
+ *   1. mail.seenMany [invoice, reply]  the thread opened: the user's sent invoice → detected, the client's reply
+ *                                      with a date → reply-recorded (it must find the invoice created just before)
+ *   2. sidebar.load                    the sidebar shows that client                         → read
+ *   3. status.get                      the overdue summary (the sidebar's header)            → read
+ *   4. mail.seenMany [note]            a sent non-invoice mail in its own thread → ignored, remembered in the ledger
+ *   5. mail.seenMany [invoice, reply]  the thread opened again in another page session → duplicate, duplicate
+ *
+ * So a conversation is 5 mails in 5 requests. Steps run in order within a conversation (a reply can only be matched
+ * to an invoice already recorded); many conversations run at once per tab. Texts vary (French and English
+ * templates, amounts, dates, project names) so that extraction does real work; every number and message id is unique
+ * to the run, so the database can be checked by count afterwards.
  */
 
 export interface LoadOp {
-  command: 'mail.seen' | 'sidebar.load' | 'status.get' | 'bench.noop';
+  command: 'mail.seenMany' | 'sidebar.load' | 'status.get' | 'bench.noop';
   /** The error code this op must get (the transport probe). */
   expectError?: string;
   payload: unknown;
-  /** mail.seen outcomes accepted as correct for this op. */
-  expect?: string[];
-  /** The ledger key (`gmail:<id>`) this mail must have in the `messages` table afterwards. */
-  ledgerKey?: string;
+  /** mail.seenMany: the outcomes accepted for each mail of the request, in order. */
+  expect?: string[][];
+  /** The ledger keys (`gmail:<id>`) its mails must have in the `messages` table afterwards. */
+  ledgerKeys?: string[];
+  /** The invoice numbers its mails must have created (one invoice each, one reply event each). */
+  invoiceNumbers?: string[];
+}
+
+/** The mails an op carries (0 for a request that is not mail.seenMany). */
+export function mailsOf(op: Pick<LoadOp, 'command' | 'payload'>): number {
+  return op.command === 'mail.seenMany' ? (op.payload as { snapshots: unknown[] }).snapshots.length : 0;
 }
 
 export interface MixSpec {
@@ -133,13 +147,13 @@ export function buildConversations(spec: MixSpec): LoadOp[][] {
       date: `${addDays(issue, 4)}T08:00:00.000Z`,
       text: i % 2 === 0 ? 'Bonjour,\n\nJe vous propose un point mardi à 10h pour la suite du projet.\n\nBonne journée' : 'Hi,\n\nCould we meet on Tuesday at 10 to plan the next steps?\n\nThanks',
     };
+    const many = (snapshots: EmailSnapshot[]) => ({ snapshots });
     out.push([
-      { command: 'mail.seen', payload: { snapshot: sent }, expect: ['detected', 'tracked'], ledgerKey: key(ids.invoice) },
+      { command: 'mail.seenMany', payload: many([sent, reply]), expect: [['detected', 'tracked'], ['reply-recorded']], ledgerKeys: [key(ids.invoice), key(ids.reply)], invoiceNumbers: [number] },
       { command: 'sidebar.load', payload: { clientEmail: client.email } },
-      { command: 'mail.seen', payload: { snapshot: reply }, expect: ['reply-recorded'], ledgerKey: key(ids.reply) },
       { command: 'status.get', payload: {} },
-      { command: 'mail.seen', payload: { snapshot: note }, expect: ['ignored'], ledgerKey: key(ids.note) },
-      { command: 'mail.seen', payload: { snapshot: sent }, expect: ['duplicate'] },
+      { command: 'mail.seenMany', payload: many([note]), expect: [['ignored']], ledgerKeys: [key(ids.note)] },
+      { command: 'mail.seenMany', payload: many([sent, reply]), expect: [['duplicate'], ['duplicate']] },
     ]);
   }
   return out;
@@ -149,6 +163,8 @@ export function buildConversations(spec: MixSpec): LoadOp[][] {
  * The transport's ceiling: the same number of round trips with no work behind them. The command is unknown, so the
  * background's listener answers at once (`invalid_request`, expected): messaging and the envelope check, nothing else.
  */
-export function buildTransportConversations(conversations: number): LoadOp[][] {
-  return Array.from({ length: conversations }, () => Array.from({ length: 6 }, () => ({ command: 'bench.noop' as const, payload: {}, expectError: 'invalid_request' })));
+export function buildTransportConversations(conversations: number, requestsPerConversation: number): LoadOp[][] {
+  return Array.from({ length: conversations }, () =>
+    Array.from({ length: requestsPerConversation }, () => ({ command: 'bench.noop' as const, payload: {}, expectError: 'invalid_request' })),
+  );
 }

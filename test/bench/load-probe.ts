@@ -7,8 +7,11 @@
 export interface RunnerOp {
   command: string;
   payload: unknown;
-  expect?: string[];
+  /** mail.seenMany: the outcomes accepted for each of its mails, in order. */
+  expect?: string[][];
   expectError?: string;
+  /** The mails it carries (load-mix.ts mailsOf): the pacing unit. */
+  mails: number;
 }
 
 export interface RunnerResult {
@@ -16,8 +19,12 @@ export interface RunnerResult {
   latencies: Record<string, number[]>;
   /** Scheduled slot → reply (ms): includes waiting for a free worker, so queueing is not hidden. */
   fromSchedule: number[];
+  /** Requests (runtime messages) sent and answered. */
   sent: number;
   answered: number;
+  /** Mails sent (snapshots in mail.seenMany requests) and mails that got exactly one answer of their own. */
+  mailsSent: number;
+  mailsAnswered: number;
   /** No reply, a rejected send, or no reply within the timeout. */
   lost: number;
   /** Replies with ok: false, and mail.seen outcomes other than expected (first few, for the report). */
@@ -30,14 +37,15 @@ export interface RunnerResult {
 }
 
 /**
- * Runs `conversations` with `workers` concurrent loops; ops within a conversation are sequential. Op k of the tab
- * may start at startAt + k * intervalMs (intervalMs 0: as fast as replies come back).
+ * Runs `conversations` with `workers` concurrent loops; ops within a conversation are sequential. The schedule is in
+ * mails: an op carrying mails may start at startAt + (mails scheduled before it) * intervalMs (intervalMs 0: as fast
+ * as replies come back); a request with no mail (sidebar.load, status.get) follows the step before it at once.
  */
 export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number; intervalMs: number; startAt: number; timeoutMs: number }): Promise<RunnerResult> {
-  type Reply = { ok: true; data: { outcome?: string } } | { ok: false; error: { code: string; message: string } };
+  type Reply = { ok: true; data: { outcome?: string; results?: { outcome?: string }[] } } | { ok: false; error: { code: string; message: string } };
   const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply | undefined> } } }).chrome.runtime;
   const epoch = () => performance.timeOrigin + performance.now();
-  const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0 };
+  const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, mailsSent: 0, mailsAnswered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0 };
   const fail = (s: string) => {
     res.failureCount++;
     if (res.failures.length < 10) res.failures.push(s);
@@ -53,11 +61,13 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
       const conv = args.conversations[c];
       if (!conv) return;
       for (const op of conv) {
-        const scheduled = args.startAt + slot++ * args.intervalMs;
+        const scheduled = op.mails > 0 ? args.startAt + slot * args.intervalMs : epoch();
+        slot += op.mails;
         if (scheduled > epoch()) await sleepUntil(scheduled);
         const t0 = epoch();
         res.firstSendAt = Math.min(res.firstSendAt, t0);
         res.sent++;
+        res.mailsSent += op.mails;
         let reply: Reply | undefined | 'timeout';
         try {
           reply = await send(op);
@@ -81,9 +91,17 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
           fail(`${op.command}: ${reply.error.code} ${reply.error.message}`);
           continue;
         }
-        const outcome = reply.data?.outcome;
-        if (outcome !== undefined) res.outcomes[`${op.command}:${outcome}`] = (res.outcomes[`${op.command}:${outcome}`] ?? 0) + 1;
-        if (op.expect && (outcome === undefined || !op.expect.includes(outcome))) fail(`${op.command}: outcome ${String(outcome)}, expected ${op.expect.join('|')}`);
+        if (!op.expect) continue;
+        // One answer per mail, in order: a missing or extra answer is a failure, each outcome must be one expected.
+        const results = reply.data?.results ?? [];
+        if (results.length !== op.mails) fail(`${op.command}: ${results.length} answers for ${op.mails} mails`);
+        results.slice(0, op.mails).forEach((r, i) => {
+          res.mailsAnswered++;
+          const outcome = r?.outcome;
+          res.outcomes[`mail:${String(outcome)}`] = (res.outcomes[`mail:${String(outcome)}`] ?? 0) + 1;
+          const accepted = op.expect![i] ?? [];
+          if (outcome === undefined || !accepted.includes(outcome)) fail(`${op.command} mail ${i}: outcome ${String(outcome)}, expected ${accepted.join('|')}`);
+        });
       }
     }
   };

@@ -38,6 +38,7 @@ function fakeAsk(outcome = 'detected', fail = false) {
   const ask = (async (command: string, payload: Record<string, unknown>) => {
     calls.push({ command, payload });
     if (fail) throw new Error('down');
+    if (command === 'mail.seenMany') return { results: (payload['snapshots'] as unknown[]).map(() => ({ outcome })) };
     return command === 'mail.seen' ? { outcome } : { stored: true };
   }) as unknown as Ask;
   return { ask, calls };
@@ -46,7 +47,9 @@ function fakeAsk(outcome = 'detected', fail = false) {
 const DIAG: Diagnostic = { webmail: 'gmail', view: 'thread', missed: ['OPEN_THREAD'], censoredHtml: '<div></div>', at: '2026-11-22T00:00:00Z' };
 
 describe('startController', () => {
-  it('reports each message once per page session, sent mail before replies, and refreshes once per batch', async () => {
+  const idsOf = (payload: Record<string, unknown>) => (payload['snapshots'] as EmailSnapshot[]).map((m) => m.messageId);
+
+  it('reports each message once per page session, a thread in one request, sent mail before replies, and refreshes once per batch', async () => {
     const page = fakeAdapter({ recognised: true });
     const { ask, calls } = fakeAsk('detected');
     let changed = 0;
@@ -55,8 +58,40 @@ describe('startController', () => {
     page.thread([reply, snap({})]);
     page.thread([reply, snap({})]);
     await ctl.idle();
-    expect(calls.map((c) => (c.payload['snapshot'] as EmailSnapshot).messageId)).toEqual(['m1', 'm2']);
+    expect(calls.map((c) => [c.command, idsOf(c.payload)])).toEqual([['mail.seenMany', ['m1', 'm2']]]);
     expect(changed).toBe(1);
+  });
+
+  it.each([
+    ['a 120-message thread: requests of 50 at most, in order', 120, 10, [50, 50, 20]],
+    ['a thread of long messages: split by their text', 4, 400_000, [2, 2]],
+  ])('%s', async (_name, count, textLength, sizes) => {
+    const page = fakeAdapter({ recognised: true });
+    const { ask, calls } = fakeAsk('ignored');
+    const ctl = startController({ adapter: page.adapter, ask, signal: new AbortController().signal, onPageState: () => undefined, onDataChanged: () => undefined, debounceMs: 1 });
+    const messages = Array.from({ length: count }, (_, i) => snap({ messageId: `m${i}`, direction: 'received', date: `2026-11-03T09:00:${String(i % 60).padStart(2, '0')}Z`, text: 'x'.repeat(textLength) }));
+    page.thread(messages);
+    await ctl.idle();
+    expect(calls.map((c) => (c.payload['snapshots'] as unknown[]).length)).toEqual(sizes);
+    expect(new Set(calls.flatMap((c) => idsOf(c.payload))).size).toBe(count);
+  });
+
+  it('an answer missing for one mail of a burst: that mail alone is forgotten and retried', async () => {
+    const page = fakeAdapter({ recognised: true });
+    const calls: string[][] = [];
+    const ask = (async (_command: string, payload: Record<string, unknown>) => {
+      const ids = idsOf(payload) as string[];
+      calls.push(ids);
+      // A short answer: the second mail of the first request gets none.
+      return { results: ids.slice(0, calls.length === 1 ? 1 : ids.length).map(() => ({ outcome: 'ignored' })) };
+    }) as unknown as Ask;
+    const ctl = startController({ adapter: page.adapter, ask, signal: new AbortController().signal, onPageState: () => undefined, onDataChanged: () => undefined, debounceMs: 1 });
+    const second = snap({ messageId: 'm2', direction: 'received' });
+    page.thread([snap({}), second]);
+    await ctl.idle();
+    page.thread([snap({}), second]);
+    await ctl.idle();
+    expect(calls).toEqual([['m1', 'm2'], ['m2']]);
   });
 
   // The background asks for a mail's PDFs (outcome needs-attachments) only when it will read them: a new sent mail.
@@ -64,7 +99,9 @@ describe('startController', () => {
     const calls: Array<{ command: string; payload: Record<string, unknown> }> = [];
     const ask = (async (command: string, payload: Record<string, unknown>) => {
       calls.push({ command, payload });
-      return { outcome: wants && payload['attachments'] === undefined ? 'needs-attachments' : 'detected' };
+      // The burst goes without PDFs; a mail asked for them comes back alone with mail.seen.
+      if (command === 'mail.seenMany') return { results: (payload['snapshots'] as unknown[]).map(() => ({ outcome: wants ? 'needs-attachments' : 'detected' })) };
+      return { outcome: 'detected' };
     }) as unknown as Ask;
     return { ask, calls };
   }
@@ -80,8 +117,35 @@ describe('startController', () => {
     const ctl = startController({ adapter: page.adapter, ask, signal: new AbortController().signal, onPageState: () => undefined, onDataChanged: () => undefined, debounceMs: 1 });
     page.thread([snap({ attachments: [...attachments] })]);
     await ctl.idle();
+    expect(calls.map((c) => c.command)).toEqual(sent.length === 1 ? ['mail.seenMany'] : ['mail.seenMany', 'mail.seen']);
     expect(calls.map((c) => c.payload['attachments'])).toEqual(sent);
     expect(page.fetched).toHaveLength(fetches);
+  });
+
+  it('mails left undecided after one whose PDFs were asked for go again, as one burst, once that one is settled', async () => {
+    const page = fakeAdapter({ recognised: true, bytes: new Uint8Array([37, 80, 68, 70]) });
+    const calls: Array<[string, unknown]> = [];
+    const ask = (async (command: string, payload: Record<string, unknown>) => {
+      if (command === 'mail.seen') {
+        calls.push([command, (payload['snapshot'] as EmailSnapshot).messageId]);
+        return { outcome: 'detected' };
+      }
+      const ids = idsOf(payload);
+      calls.push([command, ids]);
+      // The background: the first mail with a PDF needs it; every mail after it is deferred.
+      return { results: ids.map((id, i) => ({ outcome: id === 'm1' ? 'needs-attachments' : i > ids.indexOf('m1') && ids.includes('m1') ? 'deferred' : 'reply-recorded' })) };
+    }) as unknown as Ask;
+    let changed = 0;
+    const ctl = startController({ adapter: page.adapter, ask, signal: new AbortController().signal, onPageState: () => undefined, onDataChanged: () => changed++, debounceMs: 1 });
+    const pdf = [{ filename: 'F-1.pdf', contentType: 'application/pdf', size: null, downloadUrl: '/att' }];
+    page.thread([snap({ attachments: pdf }), snap({ messageId: 'm2', direction: 'received', date: '2026-11-03T09:00:00Z' }), snap({ messageId: 'm3', direction: 'received', date: '2026-11-04T09:00:00Z' })]);
+    await ctl.idle();
+    expect(calls).toEqual([
+      ['mail.seenMany', ['m1', 'm2', 'm3']],
+      ['mail.seen', 'm1'],
+      ['mail.seenMany', ['m2', 'm3']],
+    ]);
+    expect(changed).toBe(1);
   });
 
   it('a failed report is forgotten, so the next look at the message retries it', async () => {
@@ -92,7 +156,7 @@ describe('startController', () => {
     await ctl.idle();
     page.thread([snap({})]);
     await ctl.idle();
-    expect(down.calls.filter((c) => c.command === 'mail.seen')).toHaveLength(2);
+    expect(down.calls.filter((c) => c.command === 'mail.seenMany')).toHaveLength(2);
   });
 
   it('an unknown layout: degraded state and one diagnostic per view kind, however many changes follow', async () => {

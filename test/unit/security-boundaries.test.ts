@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
-import { COMMANDS, type CommandName } from '@/lib/messaging/protocol';
+import { COMMANDS, MAX_MAILS_PER_REQUEST, type CommandName } from '@/lib/messaging/protocol';
 import { createRouter, WEBMAIL_ORIGINS, type Handlers, type SenderInfo } from '@/lib/messaging/router';
 import { freshStore } from '../background/helpers';
 
@@ -34,7 +34,7 @@ function setup() {
  * changed on purpose (and SECURITY.md with it).
  */
 const CONTENT_COMMANDS: readonly CommandName[] = [
-  'invoice.create', 'invoice.markPaid', 'client.view', 'status.get', 'settings.get', 'mail.seen', 'invoice.confirm',
+  'invoice.create', 'invoice.markPaid', 'client.view', 'status.get', 'settings.get', 'mail.seen', 'mail.seenMany', 'invoice.confirm',
   'invoice.dismiss', 'invoice.update', 'event.record', 'diagnostic.report', 'invoice.snooze', 'invoice.pause',
   'client.pause', 'client.followup', 'client.flags', 'dossier.export', 'sidebar.load',
 ];
@@ -58,6 +58,9 @@ const WRONG_PAYLOADS: Record<CommandName, unknown[]> = {
   'data.export': [],
   'data.import': [{}, { text: 42 }],
   'mail.seen': [{}, { snapshot: { subject: 1 } }, { snapshot: null }],
+  // A burst of mails: none, too many (refused before any is read), one malformed, too long together.
+  'mail.seenMany': [{}, { snapshots: [] }, { snapshots: Array.from({ length: MAX_MAILS_PER_REQUEST + 1 }, () => null) }, { snapshots: [{ subject: 1 }] },
+    { snapshots: Array.from({ length: 3 }, (_, i) => ({ webmail: 'gmail', messageId: `m${i}`, threadId: 't', direction: 'sent', from: { email: 'a@b.example', name: 'A' }, to: [], cc: [], subject: 's', date: null, text: long(400_000), attachments: [], via: 'thread' })) }],
   'invoice.confirm': [{}, { id: long(65) }, { id: 'x', edits: { amountMinor: 'lots' } }],
   'invoice.dismiss': [{}, { id: '' }],
   'invoice.update': [{}, { id: 'x' }, { id: 'x', patch: { dueDate: 'tomorrow' } }],
