@@ -8,7 +8,7 @@ import type { Correspondent, WebmailAdapter } from '@/lib/webmail/adapter';
 import { InvoiceRow } from '@/components/ui/InvoiceRow';
 import { langOfLocale } from '@/components/ui/format';
 import { t, uiLocale } from '@/components/ui/i18n';
-import { lookalikeWarning } from '@/lib/domain/lookalike';
+import { domainOfEmail, lookalikeWarning } from '@/lib/domain/lookalike';
 import { currencyOptions, emptyInvoiceForm, formValuesOf } from '@/components/ui/invoice-form';
 import type { SidebarBus } from './bus';
 import type { InitialLoad } from './prefetch';
@@ -55,7 +55,7 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
   const dataVersion = useSyncExternalStore(bus.subscribe, () => bus.get().dataVersion);
   const sentTo = useSyncExternalStore(bus.subscribe, () => bus.get().sentTo);
   const who = thread ?? pinned ?? sentTo;
-  const { view, followup, defaults, error: loadError, reload } = useClientData(ask, who?.email ?? null, open, dataVersion, initialLoad);
+  const { view, followup, lookalike: imitation, defaults, error: loadError, reload } = useClientData(ask, who?.email ?? null, open, dataVersion, initialLoad);
   const [form, setForm] = useState<{ key: number; editing: Invoice | null } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -158,8 +158,10 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
 
   const pending = view?.pending ?? [];
   const invoices = sortForClient((view?.invoices ?? []).filter((i) => i.review !== 'pending'));
-  // A domain written with look-alike characters (Cyrillic "а" for "a"…) is named in its ASCII form (lib/domain/lookalike).
-  const lookalike = who ? lookalikeWarning(who.email) : null;
+  // A domain written with look-alike characters (Cyrillic "а" for "a"…) is named in its ASCII form (lib/domain/lookalike),
+  // checked here at once; the background adds the domains made to pass for a client's ("paypa1.com"), as it knows them.
+  const own = who ? lookalikeWarning(who.email) : null;
+  const lookalike = imitation && who && imitation.domain === domainOfEmail(who.email) ? imitation : own;
   return (
     <section className="rl-panel" id={id} hidden={!open} aria-label={t('sidebarTitle')}>
       <header className="rl-panel-header">
@@ -174,8 +176,14 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
                 {who.email}
               </div>
               {lookalike ? (
-                <p className="rl-form-error" role="alert" data-relance="lookalike-warning" data-ascii-domain={lookalike.ascii}>
-                  {t('lookalikeWarning', [lookalike.ascii])}
+                <p
+                  className="rl-form-error"
+                  role="alert"
+                  data-relance="lookalike-warning"
+                  data-ascii-domain={lookalike.ascii}
+                  {...(lookalike.imitates ? { 'data-imitates': lookalike.imitates } : {})}
+                >
+                  {lookalike.imitates ? t('lookalikeImitates', [lookalike.ascii, lookalike.imitates]) : t('lookalikeWarning', [lookalike.ascii])}
                 </p>
               ) : null}
             </>

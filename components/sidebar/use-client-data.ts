@@ -6,10 +6,13 @@ import type { InitialLoad } from './prefetch';
 
 export type ClientView = ResponseOf<'client.view'>;
 export type FollowupView = ResponseOf<'client.followup'>;
+export type LookalikeView = NonNullable<ResponseOf<'sidebar.load'>['lookalike']>;
 
 export interface ClientData {
   view: ClientView | null;
   followup: FollowupView | null;
+  /** The background's look-alike warning for this client's address (it knows the other clients' domains). */
+  lookalike: LookalikeView | null;
   defaults: { currency: string; today: string };
   error: string | null;
   reload: () => Promise<void>;
@@ -29,6 +32,7 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
   const [seed] = useState(() => (initial && initial.clientEmail === clientEmail ? initial.data : null));
   const [view, setView] = useState<ClientView | null>(seed?.view ?? null);
   const [followup, setFollowup] = useState<FollowupView | null>(seed?.followup ?? null);
+  const [lookalike, setLookalike] = useState<LookalikeView | null>(seed?.lookalike ?? null);
   const [defaults, setDefaults] = useState(seed ? { currency: seed.settings.defaultCurrency, today: seed.today } : { currency: 'EUR', today: '' });
   const skipFirstLoad = useRef(seed !== null);
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +52,7 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
         setDefaults({ currency: data.settings.defaultCurrency, today: data.today });
         setView(data.view);
         setFollowup(data.followup);
+        setLookalike(data.lookalike ?? null);
       });
     } catch (err) {
       if (ticket === latest.current) setError(err instanceof BridgeError ? err.message : t('errUnexpected'));
@@ -62,5 +67,5 @@ export function useClientData(ask: Ask, clientEmail: string | null, active: bool
     if (active) void reload();
   }, [active, reload, version]);
 
-  return { view, followup, defaults, error, reload };
+  return { view, followup, lookalike, defaults, error, reload };
 }

@@ -2,12 +2,14 @@ import type { RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Handlers } from '../messaging/router';
 import { createFollowupHandlers } from './followup-handlers';
+import { lookalikeOf } from './known-domains';
 
 /**
  * What the sidebar shows, in one round trip from the webmail page: today, the settings (default currency for the
  * form), the client's invoices and timeline (as client.view) and the follow-up brain's answer (as
  * client.followup). It saves the page a second sequential round trip, and the overdue scan of status.get that
- * the sidebar never used. A follow-up failure does not hide the invoices: it answers `followup: null`.
+ * the sidebar never used. A follow-up failure does not hide the invoices: it answers `followup: null`. `lookalike`:
+ * the warning for an address that imitates a client's domain (only the background knows the clients).
  */
 export function createSidebarHandlers(store: RelanceStore, deps: { now(): Date }): Pick<Handlers, 'sidebar.load'> {
   const followup = createFollowupHandlers(store, deps)['client.followup'];
@@ -16,12 +18,13 @@ export function createSidebarHandlers(store: RelanceStore, deps: { now(): Date }
       const today = localIsoDate(deps.now());
       const clientEmail = req.clientEmail;
       if (clientEmail === null) return { today, settings: await store.getSettings(), view: null, followup: null };
-      const [settings, view, next] = await Promise.all([
+      const [settings, view, next, lookalike] = await Promise.all([
         store.getSettings(),
         store.clientView(clientEmail),
         followup({ clientEmail }, ctx).catch(() => null),
+        lookalikeOf(store.db, clientEmail).catch(() => null),
       ]);
-      return { today, settings, view: { today, ...view, pending: view.invoices.filter((i) => i.review === 'pending') }, followup: next };
+      return { today, settings, view: { today, ...view, pending: view.invoices.filter((i) => i.review === 'pending') }, followup: next, lookalike };
     },
   };
 }

@@ -176,26 +176,45 @@ export interface LookalikeWarning {
 }
 
 /**
- * The warning to show for an address, or null when its domain is ordinary. An address is warned about when its
- * domain is suspicious in itself (checkDomain), or when it differs from a known client's domain but has the same
- * skeleton ("paypa1.com" next to "paypal.com"). `knownDomains` are the domains of the user's clients.
+ * The user's clients' domains, indexed for the imitation check: each domain in both its written and ASCII forms,
+ * and by skeleton. Built once per change of the clients (the background keeps it), so checking an address costs one
+ * skeleton, not one per client.
  */
-export function lookalikeWarning(email: string, knownDomains: Iterable<string> = []): LookalikeWarning | null {
+export interface KnownDomains {
+  domains: ReadonlySet<string>;
+  bySkeleton: ReadonlyMap<string, string>;
+}
+
+export function indexKnownDomains(list: Iterable<string>): KnownDomains {
+  const domains = new Set<string>();
+  const bySkeleton = new Map<string, string>();
+  for (const known of list) {
+    const k = String(known ?? '').trim().toLowerCase();
+    if (!k) continue;
+    domains.add(k);
+    domains.add(toAsciiDomain(k) ?? k);
+    const skeleton = skeletonOf(k);
+    if (!bySkeleton.has(skeleton)) bySkeleton.set(skeleton, k);
+  }
+  return { domains, bySkeleton };
+}
+
+const isIndex = (v: Iterable<string> | KnownDomains): v is KnownDomains => 'bySkeleton' in v;
+
+/**
+ * The warning to show for an address, or null when its domain is ordinary. An address is warned about when its
+ * domain is suspicious in itself (checkDomain), or when it is not a known client's domain but has the same skeleton
+ * as one ("paypa1.com" next to "paypal.com", "rnicrosoft.com" next to "microsoft.com"). `known`: the domains of the
+ * user's clients, or their index. A domain that is itself a client's is never called an imitation: the user deals
+ * with both.
+ */
+export function lookalikeWarning(email: string, known: Iterable<string> | KnownDomains = []): LookalikeWarning | null {
   const domain = domainOfEmail(email);
   if (!domain) return null;
   const check = checkDomain(domain);
   const ascii = check.ascii ?? domain;
-  const skeleton = skeletonOf(domain);
-  let imitates: string | null = null;
-  for (const known of knownDomains) {
-    const k = String(known ?? '').trim().toLowerCase();
-    // The same domain, however written (an IDN and its punycode), is not an imitation of itself.
-    if (!k || k === domain || (toAsciiDomain(k) ?? k) === ascii) continue;
-    if (skeletonOf(k) === skeleton) {
-      imitates = k;
-      break;
-    }
-  }
+  const index = isIndex(known) ? known : indexKnownDomains(known);
+  const imitates = index.domains.has(domain) || index.domains.has(ascii) ? null : (index.bySkeleton.get(skeletonOf(domain)) ?? null);
   if (!check.suspicious && !imitates) return null;
   return { domain, ascii, imitates, confusables: check.confusables };
 }

@@ -225,7 +225,14 @@ export const COMMANDS = {
   // The sidebar's data in one round trip (lib/background/sidebar-handlers.ts): no client gives view/followup null.
   'sidebar.load': command(
     z.object({ clientEmail: z.string().min(3).max(320).nullable() }),
-    z.object({ today: IsoDateSchema, settings: SettingsSchema, view: ClientViewSchema.nullable(), followup: ClientFollowupSchema.nullable() }),
+    z.object({
+      today: IsoDateSchema,
+      settings: SettingsSchema,
+      view: ClientViewSchema.nullable(),
+      followup: ClientFollowupSchema.nullable(),
+      // The look-alike warning as the background sees it, knowing the clients (lib/background/known-domains.ts).
+      lookalike: z.object({ domain: z.string().max(400), ascii: z.string().max(400), imitates: z.string().max(400).nullable() }).nullable().optional(),
+    }),
     ['content', 'extension'],
   ),
 } as const;

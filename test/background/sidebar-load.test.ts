@@ -41,3 +41,26 @@ describe('sidebar.load', () => {
     if (clientEmail === null) expect(r.followup).toBeNull();
   });
 });
+
+describe('sidebar.load: look-alike of a client domain', () => {
+  const ctx = { sender: 'content' as const };
+  it.each([
+    ['a domain made to pass for a client\'s (ASCII only)', 'billing@acrne.example', { domain: 'acrne.example', ascii: 'acrne.example', imitates: 'acme.example' }],
+    ['the client itself', 'billing@acme.example', null],
+    ['another address at the client\'s domain', 'boss@acme.example', null],
+    ['an unrelated domain', 'someone@globex.example', null],
+  ])('%s', async (_label, clientEmail, expected) => {
+    const { store } = freshStore();
+    const handlers = createHandlers(store, { now: () => new Date('2025-06-15T10:00:00Z'), afterWrite: async () => undefined });
+    await store.createInvoice(invoiceInput());
+    expect((await handlers['sidebar.load']({ clientEmail }, ctx)).lookalike ?? null).toEqual(expected);
+  });
+
+  it('sees a client added after the first answer (the index follows the clients table)', async () => {
+    const { store } = freshStore();
+    const handlers = createHandlers(store, { now: () => new Date('2025-06-15T10:00:00Z'), afterWrite: async () => undefined });
+    expect((await handlers['sidebar.load']({ clientEmail: 'billing@acrne.example' }, ctx)).lookalike ?? null).toBeNull();
+    await store.createInvoice(invoiceInput());
+    expect((await handlers['sidebar.load']({ clientEmail: 'billing@acrne.example' }, ctx)).lookalike?.imitates).toBe('acme.example');
+  });
+});

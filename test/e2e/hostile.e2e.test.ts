@@ -313,6 +313,45 @@ describe('a homoglyph sender next to the genuine client', () => {
   });
 });
 
+describe('an ASCII-only look-alike of a client\'s domain', () => {
+  // "ate1ier": a digit one for the letter l. Plain ASCII, nothing suspicious in itself: only the list of the user's
+  // clients, which the background holds, shows what it imitates.
+  const GENUINE = 'compta@atelier-dupont.example';
+  const LOOKALIKE = 'compta@ate1ier-dupont.example';
+  let s: ExtensionSession;
+
+  beforeAll(async () => {
+    s = await launchExtension();
+    const popup = await openPopup(s.context, s.extensionId);
+    await resetData(popup);
+    await sendFromExtensionPage(popup, 'invoice.create', { invoice: newInvoice('F-2026-041', { email: GENUINE, name: 'Atelier Dupont', dueInDays: -5, issuedDaysAgo: 35 }) });
+    await serveWebmail(s, {
+      gmail: gmailPage({
+        subject: 'Re: Facture F-2026-041',
+        sender: { email: LOOKALIKE, name: 'Atelier Dupont' },
+        bodyHtml: esc('Bonjour, merci de régler la facture F-2026-041 sur notre nouveau compte.'),
+      }),
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('warns in the correspondent header, naming the client domain it imitates', async () => {
+    const page = await s.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${GMAIL_ORIGIN}/mail/u/0/#inbox/ascii-lookalike`);
+    const sidebar = await openSidebar(page);
+    const warning = sidebar.locator(hook('lookalike-warning'));
+    await warning.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await warning.getAttribute('data-ascii-domain')).toBe('ate1ier-dupont.example');
+    expect(await warning.getAttribute('data-imitates')).toBe('atelier-dupont.example');
+    expect(await warning.textContent()).toContain('atelier-dupont.example');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 /**
  * Layout change (SECURITY.md §Layout change): each hook of lib/webmail/<webmail>/selectors.ts broken in turn in the
  * dated thread fixture. Relance must degrade — the sidebar still mounts with manual entry, the unknown-layout

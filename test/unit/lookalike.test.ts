@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDomain, domainOfEmail, lookalikeWarning, scriptsOf, skeletonOf, toAsciiDomain } from '@/lib/domain/lookalike';
+import { checkDomain, domainOfEmail, lookalikeWarning, scriptsOf, skeletonOf, toAsciiDomain, indexKnownDomains } from '@/lib/domain/lookalike';
 
 /** Spelled with escapes so the test reads the same in any editor: Cyrillic а (U+0430), о (U+043E), р (U+0440), у (U+0443). */
 const CYR_A = '\u0430';
@@ -98,6 +98,18 @@ describe('lookalikeWarning: the warning shown for a correspondent', () => {
     const w = lookalikeWarning(email, known);
     if (warning === null) expect(w).toBeNull();
     else expect(w).toMatchObject(warning);
+  });
+
+  it('never calls a client\'s own domain an imitation of another client\'s: the user deals with both', () => {
+    expect(lookalikeWarning('billing@paypa1.com', [...known, 'paypa1.com'])).toBeNull();
+    expect(lookalikeWarning('billing@rnicrosoft.com', ['microsoft.com'])).toMatchObject({ imitates: 'microsoft.com' });
+  });
+
+  it('answers the same from an index built once as from the list', () => {
+    const index = indexKnownDomains(known);
+    for (const email of ['billing@paypa1.com', `compta@${CYR_A}telier-dupont.example`, 'compta@atelier-dupont.example', 'x@unrelated.example']) {
+      expect(lookalikeWarning(email, index)).toEqual(lookalikeWarning(email, known));
+    }
   });
 
   it('does not call a domain an imitation of itself written in punycode', () => {
