@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import { readWebmailFixture } from '../fixtures/webmail/read-fixture';
 
 /**
@@ -265,6 +265,28 @@ export async function readDb(sw: Worker, store = 'invoices'): Promise<StoredInvo
       db.close();
     }
   }, store);
+}
+
+/** Stops every service worker, as Chrome may at any time (the extension's worker holds the database open). */
+export async function stopAllWorkers(cdp: CDPSession): Promise<void> {
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+}
+
+/**
+ * Wakes the stopped worker with a message from an extension page. A message that reaches the worker while Chrome is
+ * still stopping it finds no listener ("Receiving end does not exist"): it is sent again once the worker is down.
+ */
+export async function wakeWorker(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sendFromExtensionPage(page, 'status.get', {});
+      return;
+    } catch (err) {
+      if (attempt >= 10 || !/Receiving end does not exist/.test(String(err))) throw err;
+      await page.waitForTimeout(200);
+    }
+  }
 }
 
 /** Send a Relance protocol message from an extension page (as the popup and options do). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, openPopup, sendFromExtensionPage, type ExtensionSession } from './harness';
+import { launchExtension, openPopup, sendFromExtensionPage, stopAllWorkers, wakeWorker, type ExtensionSession } from './harness';
 import { newInvoice, resetData } from './flows';
 
 /**
@@ -44,11 +44,6 @@ function expectWhole(data: { invoices: Row[]; clients: Row[]; events: Row[] }): 
   expect(data.invoices.filter((i) => !withCreated.has(i.id)).map((i) => i.number)).toEqual([]);
 }
 
-async function stopAllWorkers(cdp: CDPSession): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-}
-
 describe('a service-worker stop in the middle of writes', () => {
   let s: ExtensionSession;
   let popup: Page;
@@ -89,6 +84,7 @@ describe('a service-worker stop in the middle of writes', () => {
     const failed = await popup.evaluate(() => (window as unknown as { __failed: number }).__failed);
 
     // A new message wakes the worker.
+    await wakeWorker(popup);
     expect(await sendFromExtensionPage(popup, 'status.get', {})).toMatchObject({ today: expect.any(String) });
     const data = await readAll(popup);
     const stored = new Set(data.invoices.map((i) => i.number));
@@ -129,6 +125,7 @@ describe('a service-worker stop in the middle of writes', () => {
     await popup.waitForTimeout(150);
     await stopAllWorkers(cdp);
     const outcome = await answer;
+    await wakeWorker(popup);
     expect(await sendFromExtensionPage(popup, 'status.get', {})).toMatchObject({ today: expect.any(String) });
     const after = await readAll(popup);
     if (outcome === 'ok') {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, openPopup, sendFromExtensionPage, type ExtensionSession } from './harness';
+import { launchExtension, openPopup, sendFromExtensionPage, stopAllWorkers, wakeWorker, type ExtensionSession } from './harness';
 
 /**
  * The schema upgrade in the real browser (SECURITY.md, Data safety): a database exactly as schema v3 left it
@@ -15,8 +15,7 @@ const GLOBEX = 'ap@globex.example';
 
 /** Stops the worker (it holds the database open), then replaces the database with a v3 one, in one upgrade. */
 async function writeV3Database(page: Page, cdp: CDPSession): Promise<void> {
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopAllWorkers(cdp);
   await page.evaluate(
     async ({ acme, globex }) => {
       await new Promise<void>((ok, ko) => {
@@ -114,17 +113,8 @@ describe('schema upgrade v3 → v4 in Chromium', () => {
 
   it('the built extension upgrades a v3 database it finds, keeps every row, and answers from it', async () => {
     await writeV3Database(popup, cdp);
-    // The first message wakes the worker, which opens the database and upgrades it. A message that reaches the
-    // worker while Chrome is still stopping it finds no listener: sent again once it is down.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await sendFromExtensionPage(popup, 'status.get', {});
-        break;
-      } catch (err) {
-        if (attempt >= 10 || !/Receiving end does not exist/.test(String(err))) throw err;
-        await popup.waitForTimeout(200);
-      }
-    }
+    // The first message wakes the worker, which opens the database and upgrades it.
+    await wakeWorker(popup);
     const view = await sendFromExtensionPage<{ invoices: Array<{ number: string }>; events: Array<{ type: string; id: number }> }>(popup, 'client.view', { clientEmail: ACME });
     expect(view.invoices.map((i) => i.number)).toEqual(['F-1', 'F-2']);
     // Newest first in the view; the three of one instant in the order they were recorded, reversed.
