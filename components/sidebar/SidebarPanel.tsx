@@ -44,8 +44,9 @@ const unrecognisedWebmail = (page: PageState | null) => (page?.recognised === fa
 const message = (err: unknown) => (err instanceof BridgeError ? err.message : t('errUnexpected'));
 
 /**
- * The open panel: the thread's client, detections, invoices, risk, next step, history. Only rendered while the
- * sidebar is open (see Sidebar.tsx), so a closed sidebar costs the page no render and no request.
+ * The open panel: the thread's client, detections, invoices, risk, next step, history. Rendered only once the
+ * sidebar has been opened (panel-root.tsx; its script is loaded then: components/sidebar/mount.ts), so a closed
+ * sidebar costs the page no render and no request.
  */
 export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned, setPinned, onClose, initialLoad }: SidebarPanelProps) {
   const [thread, setThread] = useState<Correspondent | null>(() => adapter.currentCorrespondent());
