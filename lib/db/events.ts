@@ -46,24 +46,6 @@ function stripId(e: NewEvent | InvoiceEvent): NewEvent {
   return rest;
 }
 
-/**
- * Flat events (a backup file, or the v3 events table in recording order) as one history row per client. A stable
- * sort by instant, not one insertion per event: a hostile file with 50,000 unsorted events of one client must not
- * cost a quadratic number of moves.
- */
-export function packHistories(events: readonly (NewEvent | InvoiceEvent)[]): HistoryRow[] {
-  const byClient = new Map<string, NewEvent[]>();
-  for (const e of events) {
-    const list = byClient.get(e.clientKey);
-    if (list) list.push(stripId(e));
-    else byClient.set(e.clientKey, [stripId(e)]);
-  }
-  return [...byClient].map(([clientKey, list]) => {
-    const sorted = list.slice().sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    return { clientKey, events: sorted.map((e, i) => ({ ...e, clientKey, id: i + 1 })), lastId: sorted.length };
-  });
-}
-
 function byClientKey(events: readonly NewEvent[]): Map<string, NewEvent[]> {
   const out = new Map<string, NewEvent[]>();
   for (const e of events) {
@@ -72,6 +54,19 @@ function byClientKey(events: readonly NewEvent[]): Map<string, NewEvent[]> {
     else out.set(e.clientKey, [e]);
   }
   return out;
+}
+
+/**
+ * Flat events (a backup file, or the v3 events table in recording order) as one history row per client. A stable
+ * sort by instant, not one insertion per event: a hostile file with 50,000 unsorted events of one client must not
+ * cost a quadratic number of moves.
+ */
+export function packHistories(events: readonly (NewEvent | InvoiceEvent)[]): HistoryRow[] {
+  return [...byClientKey(events.map(stripId))].map(([clientKey, list]) => {
+    // The list is a fresh array (map above): sorted in place.
+    const sorted = list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return { clientKey, events: sorted.map((e, i) => ({ ...e, clientKey, id: i + 1 })), lastId: sorted.length };
+  });
 }
 
 /**
