@@ -1,6 +1,4 @@
-import { addEvent } from '../db/events';
-import type { MessageLedger } from '../db/ledger';
-import type { RelanceStore } from '../db/store';
+import { newInvoiceRows, parseNewInvoice } from '../db/store';
 import { addDaysIso } from '../domain/dates';
 import { findReferencedInvoice, type ExtractedInvoice } from '../domain/extract';
 import { clientKeyFor, type Invoice } from '../domain/invoice';
@@ -9,6 +7,7 @@ import type { AttachmentReport, Understanding } from '../domain/understand';
 import type { MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
 import { civilDayOf, clientOf, instantOf, recipientsOf, snippet } from './mail-identity';
+import type { MailView } from './mail-view';
 
 /**
  * Sent invoices become tracked invoices, once. A detection waits for the user's review unless the user chose to
@@ -27,11 +26,6 @@ export interface SentMail {
   keys: Array<string | null>;
   now: Date;
   attachmentsRead: AttachmentReport[];
-}
-
-export interface DetectionDeps {
-  store: RelanceStore;
-  ledger: MessageLedger;
 }
 
 export interface ResolvedDue {
@@ -64,13 +58,14 @@ function fieldsEvidence(ex: ExtractedInvoice): Record<string, unknown> {
   return out;
 }
 
-export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: Understanding, autoTrack: boolean): Promise<MailSeenResponse> {
+/** What a sent invoice leads to: tracked (or waiting for review), linked to the invoice it is, or ignored. Decided in a mail batch (mail-view.ts). */
+export function trackSentInvoice(view: MailView, mail: SentMail, u: Understanding, autoTrack: boolean): MailSeenResponse {
   const { snap } = mail;
   const ex = u.invoice;
   const confidence = u.classification.confidence;
   const base = { kind: u.classification.kind, confidence, attachmentsRead: mail.attachmentsRead };
   const client = clientOf(snap);
-  const number = ex?.invoiceNumber?.trim().slice(0, 100) ?? '';
+  const number = sentInvoiceNumber(u);
   const missing: Array<'number' | 'amount' | 'client'> = [];
   if (!number) missing.push('number');
   if (!ex?.totalMinor) missing.push('amount');
@@ -78,49 +73,46 @@ export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: U
   if (!ex || !client || !number) return { outcome: 'ignored', ...base, missing };
 
   const clientKey = clientKeyFor(client.email);
-  const { store, ledger } = deps;
-  const db = store.db;
   const seenAt = mail.now.toISOString();
-
-  return db.transaction('rw', [db.invoices, db.clients, db.histories, db.messages], async () => {
-    // Checked before the amount: a mail that names a tracked invoice is that invoice, however little else it says.
-    const existing = await db.invoices.where('number').equals(number).filter((i) => i.clientKey === clientKey).first();
-    if (existing) {
-      // Dismissed once: remembered, never proposed again. Otherwise the same invoice, seen from another mail.
-      if (existing.review === 'dismissed') {
-        await ledger.record(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
-        return { outcome: 'duplicate', invoiceId: existing.id, ...base };
-      }
-      await linkInvoiceToMail(deps, existing, snap);
-      await ledger.record(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
-      return { outcome: 'linked', invoiceId: existing.id, ...base };
+  // Checked before the amount: a mail that names a tracked invoice is that invoice, however little else it says.
+  const [existing] = view.invoicesWhere('number', [number], (i) => i.clientKey === clientKey);
+  if (existing) {
+    // Dismissed once: remembered, never proposed again. Otherwise the same invoice, seen from another mail.
+    if (existing.review === 'dismissed') {
+      view.ledgerRecord(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
+      return { outcome: 'duplicate', invoiceId: existing.id, ...base };
     }
-    if (missing.length > 0) return { outcome: 'ignored', ...base, missing };
-    const issueDate = ex.issueDate && isValidIsoDate(ex.issueDate) ? ex.issueDate : (civilDayOf(instantOf(snap, mail.now)) ?? civilDayOf(seenAt)!);
-    const due = resolveDueDate(ex, issueDate);
-    const review = autoTrack && confidence >= AUTO_TRACK_CONFIDENCE ? 'confirmed' : 'pending';
-    const terms = ex.paymentTerms && !ex.paymentTerms.isDefault && ex.paymentTerms.text ? ex.paymentTerms.text.slice(0, 500) : null;
-    const invoice = await store.createInvoice(
-      {
-        clientEmail: client.email,
-        clientName: (client.name || (ex.client ?? '')).slice(0, 200),
-        number,
-        amountMinor: ex.totalMinor!,
-        currency: ex.currency ?? 'EUR',
-        issueDate,
-        dueDate: due.dueDate,
-        terms,
-        source: 'detected',
-        webmail: snap.webmail,
-        threadId: snap.threadId,
-        messageId: snap.messageId,
-        language: ex.language,
-      },
-      { review, confidence, amountDueMinor: ex.amountDueMinor },
-      // Looked up above in this transaction (dismissed ones included): createInvoice need not look again.
-      { number, clientKey },
-    );
-    await addEvent(db, {
+    linkInvoiceToMail(view, existing, snap);
+    view.ledgerRecord(mail.keys, { invoiceId: existing.id, kind: 'invoice', direction: 'sent', seenAt });
+    return { outcome: 'linked', invoiceId: existing.id, ...base };
+  }
+  if (missing.length > 0) return { outcome: 'ignored', ...base, missing };
+  const issueDate = ex.issueDate && isValidIsoDate(ex.issueDate) ? ex.issueDate : (civilDayOf(instantOf(snap, mail.now)) ?? civilDayOf(seenAt)!);
+  const due = resolveDueDate(ex, issueDate);
+  const review = autoTrack && confidence >= AUTO_TRACK_CONFIDENCE ? 'confirmed' : 'pending';
+  const terms = ex.paymentTerms && !ex.paymentTerms.isDefault && ex.paymentTerms.text ? ex.paymentTerms.text.slice(0, 500) : null;
+  const v = parseNewInvoice({
+    clientEmail: client.email,
+    clientName: (client.name || (ex.client ?? '')).slice(0, 200),
+    number,
+    amountMinor: ex.totalMinor!,
+    currency: ex.currency ?? 'EUR',
+    issueDate,
+    dueDate: due.dueDate,
+    terms,
+    source: 'detected',
+    webmail: snap.webmail,
+    threadId: snap.threadId,
+    messageId: snap.messageId,
+    language: ex.language,
+  });
+  // The number was looked up above for this client, dismissed invoices included: it is not tracked yet.
+  const { invoice, client: clientRow, created } = newInvoiceRows(v, { review, confidence, amountDueMinor: ex.amountDueMinor }, view.store.clock.now().toISOString(), view.client(clientKey));
+  if (clientRow) view.putClient(clientRow);
+  view.addInvoice(invoice);
+  view.addEvents([
+    created,
+    {
       invoiceId: invoice.id,
       clientKey: invoice.clientKey,
       type: 'detected',
@@ -137,38 +129,44 @@ export async function trackSentInvoice(deps: DetectionDeps, mail: SentMail, u: U
         webmail: snap.webmail,
         autoTracked: review === 'confirmed',
       },
-    });
-    await ledger.record(mail.keys, { invoiceId: invoice.id, kind: 'invoice', direction: 'sent', seenAt });
-    return { outcome: review === 'confirmed' ? 'tracked' : 'detected', invoiceId: invoice.id, ...base };
-  });
+    },
+  ]);
+  view.ledgerRecord(mail.keys, { invoiceId: invoice.id, kind: 'invoice', direction: 'sent', seenAt });
+  return { outcome: review === 'confirmed' ? 'tracked' : 'detected', invoiceId: invoice.id, ...base };
+}
+
+/** The number a sent invoice is tracked under (what trackSentInvoice looks up), or '' when it has none. */
+export function sentInvoiceNumber(u: Understanding): string {
+  return u.invoice?.invoiceNumber?.trim().slice(0, 100) ?? '';
 }
 
 /** Gives an invoice the webmail ids it lacks (caught at send, or created by hand before the mail was seen). */
-export async function linkInvoiceToMail(deps: DetectionDeps, inv: Invoice, snap: EmailSnapshot): Promise<void> {
+export function linkInvoiceToMail(view: MailView, inv: Invoice, snap: EmailSnapshot): void {
   const changes: Partial<Invoice> = {};
   if (!inv.webmail) changes.webmail = snap.webmail;
   if (!inv.messageId && snap.messageId) changes.messageId = snap.messageId.slice(0, 200);
   if (!inv.threadId && snap.threadId) changes.threadId = snap.threadId.slice(0, 200);
-  if (Object.keys(changes).length > 0) await deps.store.db.invoices.update(inv.id, changes);
+  if (Object.keys(changes).length > 0) view.updateInvoice(inv.id, changes);
 }
 
-export async function recordCreditNote(deps: DetectionDeps, mail: SentMail, u: Understanding): Promise<MailSeenResponse> {
+/** The invoice number a credit note corrects, when it names one other than its own. */
+export function creditNoteTarget(snap: Pick<EmailSnapshot, 'subject' | 'text'>, u: Understanding): string | null {
+  const referenced = findReferencedInvoice(snap.subject, snap.text);
+  return referenced && referenced !== (u.invoice?.invoiceNumber ?? null) ? referenced : null;
+}
+
+export function recordCreditNote(view: MailView, mail: SentMail, u: Understanding): MailSeenResponse {
   const { snap } = mail;
   const base = { kind: 'credit_note', confidence: u.classification.confidence, attachmentsRead: mail.attachmentsRead };
   const own = u.invoice?.invoiceNumber ?? null;
-  const referenced = findReferencedInvoice(snap.subject, snap.text);
-  if (!referenced || referenced === own) return { outcome: 'ignored', ...base };
+  const referenced = creditNoteTarget(snap, u);
+  if (!referenced) return { outcome: 'ignored', ...base };
   const recipients = new Set(recipientsOf(snap));
-  const db = deps.store.db;
   const seenAt = mail.now.toISOString();
-  return db.transaction('rw', [db.invoices, db.histories, db.messages], async () => {
-    const target = await db.invoices
-      .where('number')
-      .equals(referenced)
-      .filter((i) => recipients.has(i.clientKey) && i.review !== 'dismissed')
-      .first();
-    if (!target) return { outcome: 'ignored', ...base };
-    await addEvent(db, {
+  const [target] = view.invoicesWhere('number', [referenced], (i) => recipients.has(i.clientKey) && i.review !== 'dismissed');
+  if (!target) return { outcome: 'ignored', ...base };
+  view.addEvents([
+    {
       invoiceId: target.id,
       clientKey: target.clientKey,
       type: 'note',
@@ -179,8 +177,8 @@ export async function recordCreditNote(deps: DetectionDeps, mail: SentMail, u: U
         ...(u.invoice?.totalMinor ? { amountMinor: u.invoice.totalMinor, currency: u.invoice.currency } : {}),
         messageId: snap.messageId,
       },
-    });
-    await deps.ledger.record(mail.keys, { invoiceId: target.id, kind: 'credit_note', direction: 'sent', seenAt });
-    return { outcome: 'linked', invoiceId: target.id, ...base };
-  });
+    },
+  ]);
+  view.ledgerRecord(mail.keys, { invoiceId: target.id, kind: 'credit_note', direction: 'sent', seenAt });
+  return { outcome: 'linked', invoiceId: target.id, ...base };
 }

@@ -1,18 +1,17 @@
-import { fingerprintKey, MessageLedger, messageKey } from '../db/ledger';
+import { fingerprintKey, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
 import { isPdfAttachment } from '../domain/attachment';
 import type { Invoice } from '../domain/invoice';
-import type { Settings } from '../domain/settings';
 import { understandContent, type Understanding } from '../domain/understand';
 import type { MailSeenRequest, MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
 import { readSnapshotAttachments } from './attachments';
-import { linkInvoiceToMail, recordCreditNote, trackSentInvoice, type DetectionDeps, type SentMail } from './detection';
-import { recordSentFollowup } from './followups';
+import { runMailJobs, seenBefore, type MailJob } from './mail-jobs';
 import { fingerprintOf, toEmailRecord } from './mail-identity';
+import { MailView } from './mail-view';
 import type { PdfReader } from './pdf-reader';
-import { receivedMailInvoices, recordReceivedMail, understandReceivedMail } from './replies';
+import { receivedMailInvoices, receivedMailNeeds, understandReceivedMail } from './replies';
 import { createWriteBatcher } from './write-batch';
 
 /**
@@ -23,9 +22,10 @@ import { createWriteBatcher } from './write-batch';
  * A message is known by its webmail id and by its fingerprint (mail-identity.ts): seen again → duplicate; caught at
  * send then opened in its thread → linked (the invoice gets the message and thread ids), never tracked twice.
  *
- * Under load (several tabs reporting mail at once) the writes are grouped into shared transactions (write-batch.ts);
- * hashing, PDF reading and understanding the text happen before, outside any transaction. The decisions are the same
- * as one message at a time: each is re-checked inside the write transaction.
+ * Under load (several tabs reporting mail at once) the writes are grouped into shared transactions (write-batch.ts)
+ * and a batch is decided with a few requests whatever its size (mail-jobs.ts, mail-view.ts); hashing, PDF reading
+ * and understanding the text happen before, outside any transaction. The decisions are the same as one message at a
+ * time: each is re-checked inside the write transaction, after the ones queued before it.
  *
  * The mails of one request (a thread's messages, `mail.seenMany`) are decided as if sent one after the other, in
  * their order: their first look at the database (the ledger and the invoices under their ids) is one read for all
@@ -68,16 +68,10 @@ interface Look {
 
 const DEFERRED = { outcome: 'deferred' } as const satisfies MailSeenResponse;
 
-function seenBefore(row: MessageRow): MailSeenResponse {
-  return { outcome: 'duplicate', kind: row.kind, ...(row.invoiceId ? { invoiceId: row.invoiceId } : {}) };
-}
-
 export function createMailSeen(deps: MailSeenDeps): MailSeen {
   const db = deps.store.db;
-  const ledger = new MessageLedger(db);
-  const detection: DetectionDeps = { store: deps.store, ledger };
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
-  const batcher = createWriteBatcher(db, (d) => [d.invoices, d.clients, d.histories, d.messages, d.settings]);
+  const batcher = createWriteBatcher(db, (d) => [d.invoices, d.clients, d.histories, d.messages, d.settings], (jobs: readonly MailJob[]) => runMailJobs(deps.store, jobs));
 
   /** The first look of every mail of a request: two reads in all (ledger keys, invoices under the sent mails' ids). */
   async function lookUp(snaps: readonly EmailSnapshot[]): Promise<Look[]> {
@@ -86,10 +80,13 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     const fps = fingerprints.map(fingerprintKey);
     const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
     const sentIds = [...new Set(snaps.flatMap((s) => (s.direction === 'sent' && s.messageId ? [s.messageId] : [])))];
-    const [rows, invoices] = await Promise.all([
-      db.messages.bulkGet(keys),
-      sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
-    ]);
+    // One read-only transaction for both: under load, creating IndexedDB transactions was a tenth of the worker's time.
+    const [rows, invoices] = await db.transaction('r', [db.messages, db.invoices], () =>
+      Promise.all([
+        db.messages.bulkGet(keys),
+        sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
+      ]),
+    );
     const ledgerRow = new Map(keys.map((k, i) => [k, rows[i]]));
     let turn = Promise.resolve(false);
     let afterWriter = false;
@@ -119,7 +116,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
    * earlier mail was left undecided (its PDFs asked for), this one is not decided either (`deferred`): one after the
    * other, it would have been decided after that mail, with its PDFs; the content script sends it again then.
    */
-  async function inTurn<T>(look: Look, job: () => Promise<T>, last: boolean): Promise<T | typeof DEFERRED> {
+  async function inTurn(look: Look, job: MailJob, last: boolean): Promise<MailSeenResponse | null> {
     if (await look.turn) return DEFERRED;
     const done = batcher.run(job);
     if (last) look.release(false);
@@ -128,32 +125,26 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
 
   async function decide(snap: EmailSnapshot, attachmentsGiven: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {
     const { idKey, fpKey, known, byFingerprint } = look;
-    const keys = [idKey, fpKey];
     // Seen before under its webmail id → answered without reading it.
     if (known) return seenBefore(known);
 
     if (snap.direction === 'received') {
       // Most received mail is about nothing tracked: found out by a read, before spending time on its text. Not
       // when an earlier mail of this request may have just tracked the invoice it answers.
-      if (!look.afterWriter && !byFingerprint && (await receivedMailInvoices(deps.store, snap, now)).invoices.length === 0) return { outcome: 'ignored' };
+      if (!look.afterWriter && !byFingerprint) {
+        const view = await db.transaction('r', [db.invoices], () => MailView.load(deps.store, [receivedMailNeeds(snap)]));
+        if (receivedMailInvoices(view, snap, now).invoices.length === 0) return { outcome: 'ignored' };
+      }
       const understood = understandReceivedMail(snap, now);
-      return inTurn(
-        look,
-        async () => {
-          const early = await recognised(snap, idKey, fpKey, now, false);
-          return early.answer ?? recordReceivedMail(deps.store, ledger, { snap, keys, now }, understood);
-        },
-        true,
-      );
+      return (await inTurn(look, { type: 'received', snap, idKey, fpKey, now, understood }, true))!;
     }
 
     const wantsPdfs = attachmentsGiven === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl);
     // Caught at send and now seen in its thread, or tracked under this id already: linked, without reading it again.
     // A mail that would ask for its PDFs is checked in turn first when a mail before it in the request may be it.
     if (byFingerprint || look.imported || (wantsPdfs && look.afterWriter)) {
-      const early = await inTurn(look, () => recognised(snap, idKey, fpKey, now, false), false);
-      if ('outcome' in early) return early;
-      if (early.answer) return early.answer;
+      const early = await inTurn(look, { type: 'recognise', snap, idKey, fpKey, now }, false);
+      if (early) return early;
     }
 
     // The content script downloads a mail's PDFs only when they will be read: a mail handled before (every sent
@@ -163,34 +154,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
     const { attachments, reports, retry } = await readSnapshotAttachments(snap, attachmentsGiven ?? [], deps.pdf);
     const u: Understanding = { ...understandContent(toEmailRecord(snap, now), attachments), attachmentsRead: reports };
-    const mail: SentMail = { snap, keys, now, attachmentsRead: reports };
-    return inTurn(
-      look,
-      async () => {
-        // Checked again where it counts, inside the write transaction: another tab may have reported it meanwhile.
-        // The settings are read with it (one round trip, not two in turn).
-        const early = await recognised(snap, idKey, fpKey, now, u.classification.kind === 'invoice');
-        if (early.answer) return early.answer;
-        let result: MailSeenResponse;
-        switch (u.classification.kind) {
-          case 'invoice':
-            result = await trackSentInvoice(detection, mail, u, early.settings!.autoTrack);
-            break;
-          case 'credit_note':
-            result = await recordCreditNote(detection, mail, u);
-            break;
-          default:
-            result = await recordSentFollowup(detection, mail, u);
-        }
-        if (result.outcome === 'ignored' && idKey && result.missing === undefined && !retry) {
-          // Fully read and nothing to do: remember it, so reopening the thread does not read its PDFs again. Mail
-          // caught at send is not remembered: it gets a second look, with its attachments, when it shows in its thread.
-          await ledger.record([idKey], { invoiceId: null, kind: u.classification.kind, direction: 'sent', seenAt: now.toISOString() });
-        }
-        return result;
-      },
-      true,
-    );
+    return (await inTurn(look, { type: 'sent', snap, idKey, fpKey, now, u, attachmentsRead: reports, retry }, true))!;
   }
 
   async function decideInOrder(snap: EmailSnapshot, attachments: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {
@@ -205,29 +169,6 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     }
   }
 
-  /**
-   * Known by its webmail id (duplicate) or under another name (recognise): the answer, or null when the message is
-   * new. The reads are issued together (inside a transaction each request waited in turn costs a round trip), and
-   * the first await is a database request: Dexie keeps the transaction across native awaits only after one.
-   */
-  async function recognised(
-    snap: EmailSnapshot,
-    idKey: string | null,
-    fpKey: string,
-    now: Date,
-    withSettings: boolean,
-  ): Promise<{ answer: MailSeenResponse | null; settings?: Settings }> {
-    const byId = snap.messageId && snap.direction === 'sent' ? snap.messageId : null;
-    const [rows, imported, settings] = await Promise.all([
-      db.messages.bulkGet(idKey ? [idKey, fpKey] : [fpKey]),
-      byId ? invoiceOfMessage(db, snap.webmail, byId) : undefined,
-      withSettings ? deps.store.getSettings() : undefined,
-    ]);
-    const [known, byFingerprint] = idKey ? [rows[0], rows[1]] : [undefined, rows[0]];
-    if (known) return { answer: seenBefore(known) };
-    return { answer: await recognise(detection, snap, idKey, fpKey, now, byFingerprint, imported), ...(settings ? { settings } : {}) };
-  }
-
   return {
     async seen(req) {
       const [look] = await lookUp([req.snapshot]);
@@ -239,44 +180,4 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
       return Promise.all(snapshots.map((snap, i) => decideInOrder(snap, undefined, looks[i]!, now)));
     },
   };
-}
-
-/**
- * The message is already known under another name: as an invoice's message id (e.g. after a backup import;
- * `imported`, read by the caller in the same transaction), or by its fingerprint (caught at send; `byFingerprint` is
- * its ledger row, read likewise). Returns the answer, or null when the message is new.
- */
-async function recognise(
-  deps: DetectionDeps,
-  snap: EmailSnapshot,
-  idKey: string | null,
-  fpKey: string,
-  now: Date,
-  byFingerprint: MessageRow | undefined,
-  imported: Invoice | undefined,
-): Promise<MailSeenResponse | null> {
-  const db = deps.store.db;
-  const seenAt = now.toISOString();
-  if (imported) {
-    await deps.ledger.record([idKey, fpKey], { invoiceId: imported.id, kind: 'invoice', direction: 'sent', seenAt });
-    return { outcome: 'duplicate', kind: 'invoice', invoiceId: imported.id };
-  }
-  if (!byFingerprint) return null;
-  if (byFingerprint.kind === 'invoice' && byFingerprint.invoiceId && snap.messageId) {
-    const inv = await db.invoices.get(byFingerprint.invoiceId);
-    if (inv && inv.review !== 'dismissed') {
-      await db.transaction('rw', [db.invoices, db.messages], async () => {
-        await linkInvoiceToMail(deps, inv, snap);
-        await deps.ledger.record([idKey], { invoiceId: inv.id, kind: 'invoice', direction: 'sent', seenAt });
-      });
-      return { outcome: 'linked', kind: 'invoice', invoiceId: inv.id };
-    }
-  }
-  await deps.ledger.record([idKey], { invoiceId: byFingerprint.invoiceId, kind: byFingerprint.kind, direction: byFingerprint.direction, seenAt });
-  return seenBefore(byFingerprint);
-}
-
-/** The invoice already tracked under this webmail message id (e.g. restored from a backup), if any. */
-function invoiceOfMessage(db: RelanceStore['db'], webmail: string, messageId: string): Promise<Invoice | undefined> {
-  return db.invoices.where('messageId').equals(messageId).filter((i) => i.webmail === webmail).first();
 }

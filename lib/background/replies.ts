@@ -1,12 +1,10 @@
-import { addEvents } from '../db/events';
-import type { MessageLedger } from '../db/ledger';
-import type { RelanceStore } from '../db/store';
 import { findReferencedInvoice } from '../domain/extract';
 import type { Invoice } from '../domain/invoice';
 import { classifyReply, type ReplyUnderstanding } from '../domain/replies';
 import type { MailSeenResponse } from '../messaging/protocol';
 import type { EmailSnapshot } from '../webmail/snapshot';
 import { civilDayOf, instantOf, snippet } from './mail-identity';
+import type { MailNeeds, MailView } from './mail-view';
 
 /**
  * Received mail about tracked invoices: a message in the thread of an invoice, or from a client with open invoices.
@@ -24,23 +22,26 @@ export interface ReceivedMail {
 
 const MAX_EVIDENCE = 5;
 
-async function matchingInvoices(store: RelanceStore, snap: EmailSnapshot): Promise<{ invoices: Invoice[]; inThread: boolean }> {
-  const db = store.db;
-  const live = (i: Invoice) => i.review !== 'dismissed';
-  if (snap.threadId) {
-    const threadId = snap.threadId;
-    const inThread = await db.invoices.where('threadId').equals(threadId).filter((i) => live(i) && (i.webmail ?? snap.webmail) === snap.webmail).toArray();
-    if (inThread.length > 0) return { invoices: inThread, inThread: true };
-  }
-  const from = snap.from.email.trim().toLowerCase();
-  const open = await db.invoices.where('clientKey').equals(from).filter((i) => live(i) && i.status === 'open').toArray();
-  return { invoices: open, inThread: false };
+const live = (i: Invoice) => i.review !== 'dismissed';
+
+/** The address a received mail's sender is tracked under. */
+function senderKey(snap: EmailSnapshot): string {
+  return snap.from.email.trim().toLowerCase();
+}
+
+/** What receivedMailInvoices looks up: the invoices of the mail's thread and the sender's. */
+export function receivedMailNeeds(snap: EmailSnapshot): MailNeeds {
+  return { invoices: { threadId: [snap.threadId], clientKey: [senderKey(snap)] } };
 }
 
 /** The invoices a received mail may be about (thread first, else the sender's open ones), no older than the mail. */
-export async function receivedMailInvoices(store: RelanceStore, snap: EmailSnapshot, now: Date): Promise<{ invoices: Invoice[]; inThread: boolean }> {
+export function receivedMailInvoices(view: MailView, snap: EmailSnapshot, now: Date): { invoices: Invoice[]; inThread: boolean } {
   const day = civilDayOf(instantOf(snap, now));
-  const found = await matchingInvoices(store, snap);
+  const inThread = snap.threadId ? view.invoicesWhere('threadId', [snap.threadId], (i) => live(i) && (i.webmail ?? snap.webmail) === snap.webmail) : [];
+  const found =
+    inThread.length > 0
+      ? { invoices: inThread, inThread: true }
+      : { invoices: view.invoicesWhere('clientKey', [senderKey(snap)], (i) => live(i) && i.status === 'open'), inThread: false };
   // A message older than the invoice (the client's order, earlier exchanges in the thread) is not a reply to it.
   return { invoices: found.invoices.filter((i) => !day || day >= i.issueDate), inThread: found.inThread };
 }
@@ -50,15 +51,10 @@ export function understandReceivedMail(snap: EmailSnapshot, now: Date): { reply:
   return { reply: classifyReply({ subject: snap.subject, text: snap.text, date: instantOf(snap, now) }), named: findReferencedInvoice(snap.subject, snap.text) };
 }
 
-export async function recordReceivedMail(
-  store: RelanceStore,
-  ledger: MessageLedger,
-  mail: ReceivedMail,
-  understood: { reply: ReplyUnderstanding; named: string | null } = understandReceivedMail(mail.snap, mail.now),
-): Promise<MailSeenResponse> {
+export function recordReceivedMail(view: MailView, mail: ReceivedMail, understood: { reply: ReplyUnderstanding; named: string | null }): MailSeenResponse {
   const { snap } = mail;
   const date = instantOf(snap, mail.now);
-  const found = await receivedMailInvoices(store, snap, mail.now);
+  const found = receivedMailInvoices(view, snap, mail.now);
   let invoices = found.invoices;
   if (invoices.length === 0) return { outcome: 'ignored' };
 
@@ -76,18 +72,15 @@ export async function recordReceivedMail(
     language: reply.language,
     messageId: snap.messageId,
   };
-  const db = store.db;
-  return db.transaction('rw', [db.histories, db.messages], async () => {
-    // Checked again inside the transaction: two tabs may report the same message at once.
-    if (await ledger.find(mail.keys)) return { outcome: 'duplicate', kind: reply.intent };
-    await addEvents(db, invoices.map((inv) => ({ invoiceId: inv.id, clientKey: inv.clientKey, type: 'reply-received' as const, at: date, payload })));
-    await ledger.record(mail.keys, { invoiceId: invoices[0]!.id, kind: reply.intent, direction: 'received', seenAt });
-    return {
-      outcome: 'reply-recorded',
-      invoiceId: invoices[0]!.id,
-      invoiceIds: invoices.map((i) => i.id),
-      kind: reply.intent,
-      confidence: reply.confidence,
-    };
-  });
+  // Checked again where it is written: two tabs may report the same message at once.
+  if (view.ledgerFind(mail.keys)) return { outcome: 'duplicate', kind: reply.intent };
+  view.addEvents(invoices.map((inv) => ({ invoiceId: inv.id, clientKey: inv.clientKey, type: 'reply-received' as const, at: date, payload })));
+  view.ledgerRecord(mail.keys, { invoiceId: invoices[0]!.id, kind: reply.intent, direction: 'received', seenAt });
+  return {
+    outcome: 'reply-recorded',
+    invoiceId: invoices[0]!.id,
+    invoiceIds: invoices.map((i) => i.id),
+    kind: reply.intent,
+    confidence: reply.confidence,
+  };
 }

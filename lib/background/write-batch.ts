@@ -2,38 +2,50 @@ import Dexie, { type Table } from 'dexie';
 import type { RelanceDb } from '../db/schema';
 
 /**
- * Group commit for the writes of `mail.seen`. In Chromium a read-write IndexedDB transaction costs about a
- * millisecond to commit, and requests inside a short transaction wait a round trip each, while requests inside one
- * long transaction cost a tenth of that: with several tabs reporting mail at once, one transaction per message made
- * the transactions themselves the bottleneck (test/bench/load.ts). Jobs queued while a batch runs are run together,
- * one after the other, inside ONE read-write transaction.
+ * Group commit for the writes of `mail.seen`. A read-write IndexedDB transaction costs about a millisecond to commit
+ * in Chromium, and with several tabs reporting mail at once one transaction per message made the transactions
+ * themselves the bottleneck (test/bench/load.ts). Jobs queued while a batch runs are run together, in ONE read-write
+ * transaction, by `runBatch`, which answers each job on its own (mail-jobs.ts decides a whole batch with a few
+ * requests: mail-view.ts).
  *
- * A job holds only IndexedDB work (anything else — hashing, reading PDFs, understanding text — is done before it is
- * queued: a transaction closes when it waits on something else), and its first await must be a database request:
- * Dexie follows a transaction across native `await`s only once one of its own requests has been awaited. Each job keeps its own checks, so running in a
- * batch changes no decision. If any job of a batch fails, the batch's transaction is aborted (nothing of it is
- * written) and its jobs are run again one by one, each in its own transaction, as they would be without batching:
- * a failing job never leaves another job half-written, nor is its failure shared.
+ * A job holds only database work: anything else (hashing, reading PDFs, understanding text) is done before it is
+ * queued, since a transaction closes when it waits on something else. A job that fails is answered with its own
+ * error and writes nothing (runBatch's contract). If the batch's transaction itself fails (a write refused, the
+ * quota), nothing of it is written and its jobs are run again one by one, each in its own transaction, as they would
+ * be without batching: one job's failure is never shared.
  */
-export interface WriteBatcher {
-  run<T>(job: () => Promise<T>): Promise<T>;
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export interface WriteBatcher<J, R> {
+  run(job: J): Promise<R>;
 }
 
-interface Queued {
-  job: () => Promise<unknown>;
+interface Queued<J> {
+  job: J;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
 
-export function createWriteBatcher(db: RelanceDb, tables: (db: RelanceDb) => Table[], opts: { maxBatch?: number } = {}): WriteBatcher {
+export function createWriteBatcher<J, R>(
+  db: RelanceDb,
+  tables: (db: RelanceDb) => Table[],
+  runBatch: (jobs: readonly J[]) => Promise<Settled<R>[]>,
+  opts: { maxBatch?: number } = {},
+): WriteBatcher<J, R> {
   const maxBatch = opts.maxBatch ?? 64;
-  const queue: Queued[] = [];
+  const queue: Queued<J>[] = [];
   let flushing = false;
 
-  // Always a top-level transaction: never nested in whatever transaction the caller's code last awaited.
-  const transaction = <T>(body: () => Promise<T>) => Dexie.ignoreTransaction(() => db.transaction('rw', tables(db), body));
-  // The scopes are `async` functions on purpose: only then does Dexie follow the transaction across native awaits.
-  const alone = (q: Queued) => transaction(async () => await q.job()).then(q.resolve, q.reject);
+  // Always a top-level transaction: never nested in whatever transaction the caller's code last awaited. The scope is
+  // an `async` function on purpose: only then does Dexie follow the transaction across native awaits.
+  const transaction = (batch: readonly Queued<J>[]) =>
+    Dexie.ignoreTransaction(() => db.transaction('rw', tables(db), async () => await runBatch(batch.map((q) => q.job))));
+  const answer = (q: Queued<J>, s: Settled<R> | undefined) => {
+    if (!s) q.reject(new Error('the write batch gave no answer for this job'));
+    else if (s.ok) q.resolve(s.value);
+    else q.reject(s.error);
+  };
+  const alone = (q: Queued<J>) => transaction([q]).then((settled) => answer(q, settled[0]), q.reject);
 
   async function flush(): Promise<void> {
     flushing = true;
@@ -44,17 +56,13 @@ export function createWriteBatcher(db: RelanceDb, tables: (db: RelanceDb) => Tab
           await alone(batch[0]!);
           continue;
         }
-        let results: unknown[] | null = null;
+        let settled: Settled<R>[] | null = null;
         try {
-          results = await transaction(async () => {
-            const out: unknown[] = [];
-            for (const q of batch) out.push(await q.job());
-            return out;
-          });
+          settled = await transaction(batch);
         } catch {
-          results = null;
+          settled = null;
         }
-        if (results) batch.forEach((q, i) => q.resolve(results![i]));
+        if (settled) batch.forEach((q, i) => answer(q, settled![i]));
         else for (const q of batch) await alone(q);
       }
     } finally {
@@ -63,8 +71,8 @@ export function createWriteBatcher(db: RelanceDb, tables: (db: RelanceDb) => Tab
   }
 
   return {
-    run<T>(job: () => Promise<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
+    run(job: J): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
         queue.push({ job, resolve: resolve as (v: unknown) => void, reject });
         // The first job starts a batch at once; jobs arriving meanwhile wait for the next one and share it.
         if (!flushing) void flush();

@@ -104,9 +104,13 @@ export async function eventsOf(db: RelanceDb, invoice: Pick<Invoice, 'id' | 'cli
 
 /** eventsOf for several invoices, reading each client's history once: invoice id -> its events, oldest first. */
 export async function eventsOfInvoices(db: RelanceDb, invoices: readonly Pick<Invoice, 'id' | 'clientKey'>[]): Promise<Map<string, InvoiceEvent[]>> {
+  return eventsByInvoice(await db.histories.bulkGet([...new Set(invoices.map((i) => i.clientKey))]), invoices);
+}
+
+/** The events of `invoices` found in their clients' history rows: invoice id -> its events, oldest first. */
+export function eventsByInvoice(rows: readonly (HistoryRow | undefined)[], invoices: readonly Pick<Invoice, 'id'>[]): Map<string, InvoiceEvent[]> {
   const out = new Map<string, InvoiceEvent[]>(invoices.map((i) => [i.id, []]));
-  const keys = [...new Set(invoices.map((i) => i.clientKey))];
-  for (const row of await db.histories.bulkGet(keys)) {
+  for (const row of rows) {
     for (const e of row?.events ?? []) if (e.invoiceId !== null) out.get(e.invoiceId)?.push(e);
   }
   return out;

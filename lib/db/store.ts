@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { outstandingMinor, clientKeyFor, type Client, type Invoice, type InvoiceEvent, NewInvoiceSchema, type NewInvoice } from '../domain/invoice';
 import { applySettingsPatch, defaultSettings, SettingsSchema, type Settings, type SettingsPatch } from '../domain/settings';
 import type { IsoDate } from '../domain/types';
@@ -41,6 +42,68 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
+export type ParsedNewInvoice = z.output<typeof NewInvoiceSchema>;
+
+/** How a detected invoice is tracked: its review state, the detection's confidence and the amount payable it read. */
+export interface InvoiceDetection {
+  review: 'pending' | 'confirmed';
+  confidence: number;
+  amountDueMinor?: number | null;
+}
+
+/** A new invoice as given, validated: a clear `invalid` error naming the first problem otherwise. */
+export function parseNewInvoice(input: NewInvoice): ParsedNewInvoice {
+  const parsed = NewInvoiceSchema.safeParse(input);
+  if (!parsed.success) throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid invoice');
+  return parsed.data;
+}
+
+/**
+ * The rows a new invoice writes: the invoice, its client's row when it is new or gains a name (`client`, else
+ * null), and its `created` event. Shared by createInvoice and the mail batch (lib/background/mail-view.ts), which
+ * writes them with the rest of its batch.
+ */
+export function newInvoiceRows(
+  v: ParsedNewInvoice,
+  detection: InvoiceDetection | undefined,
+  now: string,
+  existing: Client | undefined,
+): { invoice: Invoice; client: Client | null; created: Omit<InvoiceEvent, 'id'> } {
+  const clientKey = clientKeyFor(v.clientEmail);
+  let client: Client | null = null;
+  if (!existing) {
+    client = { key: clientKey, email: v.clientEmail, name: v.clientName, jurisdiction: null, b2b: true, language: v.language ?? null, paused: false, createdAt: now, updatedAt: now };
+  } else if (v.clientName && !existing.name) {
+    client = { ...existing, name: v.clientName, updatedAt: now };
+  }
+  const invoice: Invoice = {
+    id: newId(),
+    clientKey,
+    clientEmail: v.clientEmail,
+    clientName: v.clientName || existing?.name || '',
+    number: v.number,
+    amountMinor: v.amountMinor,
+    amountDueMinor: detection?.amountDueMinor && detection.amountDueMinor > 0 ? detection.amountDueMinor : null,
+    currency: v.currency,
+    issueDate: v.issueDate,
+    dueDate: v.dueDate,
+    terms: v.terms ?? null,
+    status: 'open',
+    review: detection?.review ?? (v.source === 'detected' ? 'pending' : 'confirmed'),
+    source: v.source,
+    confidence: detection ? Math.min(1, Math.max(0, detection.confidence)) : null,
+    paidDate: null,
+    paidMinor: 0,
+    webmail: v.webmail ?? null,
+    threadId: v.threadId ?? null,
+    messageId: v.messageId ?? null,
+    language: v.language ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { invoice, client, created: { invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: v.source } } };
+}
+
 /**
  * All reads and writes of Relance's data. Only the background worker constructs one.
  * Writes are transactions so that an interrupted write leaves nothing half done.
@@ -48,7 +111,7 @@ function newId(): string {
 export class RelanceStore {
   constructor(
     readonly db: RelanceDb,
-    private readonly clock: Clock,
+    readonly clock: Clock,
   ) {}
 
   private nowIso(): string {
@@ -59,79 +122,26 @@ export class RelanceStore {
    * `detection` lets the detector set the review state (pending, or confirmed when auto-tracking a confident
    * detection), the detection's confidence and the amount payable it read; without it, detected invoices wait for
    * review as before.
-   *
-   * `checkedAbsent` is for a caller that has just looked up this number for this client INSIDE the transaction this
-   * call joins (so nothing can have added it since) and found nothing, dismissed ones included: the duplicate lookup
-   * is then not repeated. It is used only when it names exactly the parsed number and client key; otherwise the
-   * lookup runs as usual.
    */
-  async createInvoice(
-    input: NewInvoice,
-    detection?: { review: 'pending' | 'confirmed'; confidence: number; amountDueMinor?: number | null },
-    checkedAbsent?: { number: string; clientKey: string },
-  ): Promise<Invoice> {
-    const parsed = NewInvoiceSchema.safeParse(input);
-    if (!parsed.success) throw new StoreError('invalid', parsed.error.issues[0]?.message ?? 'invalid invoice');
-    const v = parsed.data;
-    const now = this.nowIso();
+  async createInvoice(input: NewInvoice, detection?: InvoiceDetection): Promise<Invoice> {
+    const v = parseNewInvoice(input);
     const clientKey = clientKeyFor(v.clientEmail);
-    const mustCheck = !checkedAbsent || checkedAbsent.number !== v.number || checkedAbsent.clientKey !== clientKey;
     return this.db.transaction('rw', this.db.invoices, this.db.clients, this.db.histories, async () => {
       // Both reads at once: inside a long transaction each request is a round trip, not worth waiting for in turn.
       const [dup, existing] = await Promise.all([
-        mustCheck
-          ? this.db.invoices
-              .where('number')
-              .equals(v.number)
-              .filter((i) => i.clientKey === clientKey && i.review !== 'dismissed')
-              .first()
-          : undefined,
+        this.db.invoices
+          .where('number')
+          .equals(v.number)
+          .filter((i) => i.clientKey === clientKey && i.review !== 'dismissed')
+          .first(),
         this.db.clients.get(clientKey),
       ]);
       if (dup) throw new StoreError('duplicate', `Invoice ${v.number} is already tracked for ${v.clientEmail}.`);
-      if (!existing) {
-        await this.db.clients.add({
-          key: clientKey,
-          email: v.clientEmail,
-          name: v.clientName,
-          jurisdiction: null,
-          b2b: true,
-          language: v.language ?? null,
-          paused: false,
-          createdAt: now,
-          updatedAt: now,
-        });
-      } else if (v.clientName && !existing.name) {
-        await this.db.clients.update(clientKey, { name: v.clientName, updatedAt: now });
-      }
-      const invoice: Invoice = {
-        id: newId(),
-        clientKey,
-        clientEmail: v.clientEmail,
-        clientName: v.clientName || existing?.name || '',
-        number: v.number,
-        amountMinor: v.amountMinor,
-        amountDueMinor: detection?.amountDueMinor && detection.amountDueMinor > 0 ? detection.amountDueMinor : null,
-        currency: v.currency,
-        issueDate: v.issueDate,
-        dueDate: v.dueDate,
-        terms: v.terms ?? null,
-        status: 'open',
-        review: detection?.review ?? (v.source === 'detected' ? 'pending' : 'confirmed'),
-        source: v.source,
-        confidence: detection ? Math.min(1, Math.max(0, detection.confidence)) : null,
-        paidDate: null,
-        paidMinor: 0,
-        webmail: v.webmail ?? null,
-        threadId: v.threadId ?? null,
-        messageId: v.messageId ?? null,
-        language: v.language ?? null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await this.db.invoices.add(invoice);
-      await addEvent(this.db, { invoiceId: invoice.id, clientKey, type: 'created', at: now, payload: { source: v.source } });
-      return invoice;
+      const rows = newInvoiceRows(v, detection, this.nowIso(), existing);
+      if (rows.client) await this.db.clients.put(rows.client);
+      await this.db.invoices.add(rows.invoice);
+      await addEvent(this.db, rows.created);
+      return rows.invoice;
     });
   }
 

@@ -1,68 +1,70 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createWriteBatcher } from '@/lib/background/write-batch';
+import type { RelanceDb } from '@/lib/db/schema';
+import { createWriteBatcher, type Settled } from '@/lib/background/write-batch';
 import { freshStore } from './helpers';
-import { addEvent } from '@/lib/db/events';
 
-/** Group commit (lib/background/write-batch.ts): shared transactions, same results, and a failure stays its own. */
+/** Group commit (lib/background/write-batch.ts): shared transactions, one answer per job, and a failure stays its own. */
 
+const row = (key: string) => ({ key, invoiceId: null, kind: 'none', direction: 'sent' as const, seenAt: '2026-01-01T00:00:00Z' });
+
+/**
+ * A batch runner like mail-jobs.ts: all reads at once, each job decided in order on what it read and what the jobs
+ * before it wrote, all writes at once. A job named `fail:*` fails on its own; one named `clash:*` writes a key that
+ * already exists, which makes the batch's write (and so its transaction) fail.
+ */
 function setup() {
   const { db } = freshStore();
-  const batcher = createWriteBatcher(db, (d) => [d.messages, d.histories]);
-  const row = (key: string) => ({ key, invoiceId: null, kind: 'none', direction: 'sent' as const, seenAt: '2026-01-01T00:00:00Z' });
-  return { db, batcher, row };
+  const transactions: unknown[] = [];
+  const runBatch = async (jobs: readonly string[]): Promise<Settled<string>[]> => {
+    transactions.push(Dexie.currentTransaction);
+    const before = await db.messages.bulkGet(jobs.map((j) => j.replace(/^clash:/, '')));
+    const written = new Set<string>();
+    const out = jobs.map((job, i): Settled<string> => {
+      if (job.startsWith('fail:')) return { ok: false, error: new Error(`${job} fails`) };
+      const key = job.replace(/^clash:/, '');
+      if ((before[i] && !job.startsWith('clash:')) || written.has(key)) return { ok: true, value: 'duplicate' };
+      written.add(job.startsWith('clash:') ? `!${key}` : key);
+      return { ok: true, value: 'recorded' };
+    });
+    await db.messages.bulkAdd([...written].map((k) => row(k.replace(/^!/, ''))));
+    return out;
+  };
+  return { db, transactions, batcher: createWriteBatcher<string, string>(db as RelanceDb, (d) => [d.messages], runBatch) };
 }
 
 describe('createWriteBatcher', () => {
-  it.each([1, 2, 10, 100])('%i concurrent jobs: every result comes back, every write is stored, in fewer transactions when many', async (n) => {
-    const { db, batcher, row } = setup();
-    const transactions = new Set<unknown>();
-    const results = await Promise.all(
-      Array.from({ length: n }, (_, i) =>
-        batcher.run(async () => {
-          const before = await db.messages.get(`k${i}`);
-          transactions.add(Dexie.currentTransaction);
-          await db.messages.add(row(`k${i}`));
-          return before === undefined ? i : -1;
-        }),
-      ),
-    );
-    expect(results).toEqual(Array.from({ length: n }, (_, i) => i));
+  it.each([1, 2, 10, 100])('%i concurrent jobs: every answer comes back, every write is stored, in few transactions', async (n) => {
+    const { db, batcher, transactions } = setup();
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => batcher.run(`k${i}`)));
+    expect(results).toEqual(Array.from({ length: n }, () => 'recorded'));
     expect(await db.messages.count()).toBe(n);
-    // The first job starts alone; the rest share a batch (at most 64 a transaction).
-    if (n > 2) expect(transactions.size).toBeLessThanOrEqual(1 + Math.ceil((n - 1) / 64));
+    // The first job starts alone; the rest share batches of at most 64, one transaction each.
+    expect(transactions.length).toBe(n === 1 ? 1 : 1 + Math.ceil((n - 1) / 64));
   });
 
-  it('a job that fails in a batch leaves nothing half-written, and the others are stored', async () => {
-    const { db, batcher, row } = setup();
-    const jobs = Array.from({ length: 6 }, (_, i) =>
-      batcher.run(async () => {
-        await db.messages.add(row(`ok${i}`));
-        if (i === 3) {
-          // Its first write is done, then it fails: neither may stay.
-          await addEvent(db, { invoiceId: 'x', clientKey: 'y', type: 'note', at: '2026-01-01', payload: {} });
-          throw new Error('job 3 fails');
-        }
-        return i;
-      }),
-    );
-    const settled = await Promise.allSettled(jobs);
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-    expect((settled[3] as PromiseRejectedResult).reason).toMatchObject({ message: 'job 3 fails' });
-    expect((await db.messages.toCollection().primaryKeys()).sort()).toEqual(['ok0', 'ok1', 'ok2', 'ok4', 'ok5']);
-    expect(await db.histories.count()).toBe(0);
+  it('a job that fails is answered with its own error; the others of its batch are stored', async () => {
+    const { db, batcher } = setup();
+    const settled = await Promise.allSettled(['a', 'b', 'fail:c', 'd'].map((j) => batcher.run(j)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ message: 'fail:c fails' });
+    expect((await db.messages.toCollection().primaryKeys()).sort()).toEqual(['a', 'b', 'd']);
   });
 
-  it('two jobs writing the same key: the second sees the first (they run one after the other)', async () => {
-    const { db, batcher, row } = setup();
-    const once = () =>
-      batcher.run(async () => {
-        if (await db.messages.get('same')) return 'duplicate';
-        await db.messages.add(row('same'));
-        return 'recorded';
-      });
-    const outcomes = await Promise.all([once(), once(), once(), once()]);
-    expect(outcomes.sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'recorded']);
+  it('a batch whose transaction fails is run again job by job: only the job at fault fails', async () => {
+    const { db, batcher, transactions } = setup();
+    await db.messages.add(row('taken'));
+    const settled = await Promise.allSettled(['first', 'x', 'clash:taken', 'y'].map((j) => batcher.run(j)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await db.messages.toCollection().primaryKeys()).sort()).toEqual(['first', 'taken', 'x', 'y']);
+    // first alone, then the batch of three (aborted), then each of the three alone.
+    expect(transactions.length).toBe(5);
+  });
+
+  it('jobs on the same key: the first records it, the later ones see it (they are decided in order)', async () => {
+    const { db, batcher } = setup();
+    const outcomes = await Promise.all(['same', 'same', 'same', 'same'].map((j) => batcher.run(j)));
+    expect(outcomes).toEqual(['recorded', 'duplicate', 'duplicate', 'duplicate']);
     expect(await db.messages.count()).toBe(1);
   });
 });

@@ -1,41 +1,19 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MessageLedger } from '@/lib/db/ledger';
-import { openRelanceDb, type MessageRow, type RelanceDb } from '@/lib/db/schema';
+import { openRelanceDb, type RelanceDb } from '@/lib/db/schema';
 import { RelanceStore, StoreError } from '@/lib/db/store';
 import { localIsoDate } from '@/lib/domain/clock';
 import { todayIso } from '@/lib/domain/dates';
 import type { NewInvoice } from '@/lib/domain/invoice';
 
 /**
- * The request-saving paths of the mail pipeline keep their meaning: the ledger's batched record, createInvoice's
- * `checkedAbsent` shortcut (used only when it names the very number and client), and the cached day formatters.
+ * The request-saving paths keep their meaning: createInvoice's duplicate check with its reads issued together, and
+ * the cached day formatters.
  */
 
 function fresh(): RelanceDb {
   return openRelanceDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 }
-
-const ROW: Omit<MessageRow, 'key'> = { invoiceId: 'inv-new', kind: 'invoice', direction: 'sent', seenAt: '2026-11-22T10:00:00.000Z' };
-const OLD: MessageRow = { key: 'gmail:old', invoiceId: 'inv-old', kind: 'reply', direction: 'received', seenAt: '2026-01-01T00:00:00.000Z' };
-
-describe('MessageLedger.record', () => {
-  const cases: Array<{ name: string; keys: Array<string | null>; expected: Record<string, string | null> }> = [
-    { name: 'new keys are all recorded', keys: ['gmail:a', 'fp:a'], expected: { 'gmail:a': 'inv-new', 'fp:a': 'inv-new', 'gmail:old': 'inv-old' } },
-    { name: 'an existing key keeps its row', keys: ['gmail:old', 'fp:b'], expected: { 'gmail:old': 'inv-old', 'fp:b': 'inv-new' } },
-    { name: 'a key given twice is recorded once', keys: ['fp:c', 'fp:c', null], expected: { 'fp:c': 'inv-new', 'gmail:old': 'inv-old' } },
-    { name: 'only nulls write nothing', keys: [null, null], expected: { 'gmail:old': 'inv-old' } },
-  ];
-  it.each(cases)('$name', async ({ keys, expected }) => {
-    const db = fresh();
-    await db.messages.add(OLD);
-    await db.transaction('rw', db.messages, () => new MessageLedger(db).record(keys, ROW));
-    const rows = await db.messages.toArray();
-    expect(Object.fromEntries(rows.map((r) => [r.key, r.invoiceId]))).toEqual(expected);
-    // The existing row is untouched in every field, not only its invoice.
-    expect(rows.find((r) => r.key === OLD.key)).toEqual(OLD);
-  });
-});
 
 const INVOICE: NewInvoice = {
   clientEmail: 'Ana@Example.com',
@@ -48,25 +26,14 @@ const INVOICE: NewInvoice = {
   source: 'detected',
 };
 
-describe('createInvoice with checkedAbsent', () => {
-  const cases: Array<{ name: string; checked?: { number: string; clientKey: string }; rejects: boolean }> = [
-    { name: 'no claim: the duplicate is found', rejects: true },
-    { name: 'a claim for another number: still looked up', checked: { number: 'F-2026-002', clientKey: 'ana@example.com' }, rejects: true },
-    { name: 'a claim for another client: still looked up', checked: { number: 'F-2026-001', clientKey: 'bob@example.com' }, rejects: true },
-    { name: 'a matching claim is trusted', checked: { number: 'F-2026-001', clientKey: 'ana@example.com' }, rejects: false },
-  ];
-  it.each(cases)('$name', async ({ checked, rejects }) => {
+describe('createInvoice', () => {
+  it('refuses an invoice already tracked under the same number for the same client', async () => {
     const db = fresh();
     const store = new RelanceStore(db, { now: () => new Date('2026-11-22T10:00:00Z') });
     await store.createInvoice(INVOICE);
-    const again = store.createInvoice(INVOICE, undefined, checked);
-    if (rejects) {
-      await expect(again).rejects.toBeInstanceOf(StoreError);
-      expect(await db.invoices.count()).toBe(1);
-    } else {
-      await again;
-      expect(await db.invoices.count()).toBe(2);
-    }
+    await expect(store.createInvoice(INVOICE)).rejects.toBeInstanceOf(StoreError);
+    await store.createInvoice({ ...INVOICE, clientEmail: 'bob@example.com' });
+    expect(await db.invoices.count()).toBe(2);
   });
 
   it('stores the amount payable read by the detector, and nothing for a non-positive one', async () => {
