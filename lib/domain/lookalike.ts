@@ -185,19 +185,29 @@ export interface KnownDomains {
   bySkeleton: ReadonlyMap<string, string>;
 }
 
-export function indexKnownDomains(list: Iterable<string>): KnownDomains {
+export function indexKnownDomains(list: Iterable<string>, forms?: DomainForms): KnownDomains {
   const domains = new Set<string>();
   const bySkeleton = new Map<string, string>();
   for (const known of list) {
     const k = String(known ?? '').trim().toLowerCase();
     if (!k) continue;
+    let form = forms?.get(k);
+    if (!form) {
+      form = { ascii: toAsciiDomain(k) ?? k, skeleton: skeletonOf(k) };
+      forms?.set(k, form);
+    }
     domains.add(k);
-    domains.add(toAsciiDomain(k) ?? k);
-    const skeleton = skeletonOf(k);
-    if (!bySkeleton.has(skeleton)) bySkeleton.set(skeleton, k);
+    domains.add(form.ascii);
+    if (!bySkeleton.has(form.skeleton)) bySkeleton.set(form.skeleton, k);
   }
   return { domains, bySkeleton };
 }
+
+/**
+ * A domain's ASCII form and skeleton, kept between two indexes of the same clients (`indexKnownDomains`): each
+ * new client re-indexes every domain, and computing the skeletons was most of that cost.
+ */
+export type DomainForms = Map<string, { ascii: string; skeleton: string }>;
 
 const isIndex = (v: Iterable<string> | KnownDomains): v is KnownDomains => 'bySkeleton' in v;
 

@@ -112,6 +112,14 @@ describe('lookalikeWarning: the warning shown for a correspondent', () => {
     }
   });
 
+  it('an index built with the forms of an earlier one is the index built afresh, as clients come and go', () => {
+    const forms = new Map<string, { ascii: string; skeleton: string }>();
+    const lists = [known, [...known, 'münchen.de', 'paypa1.com'], known.slice(1), ['MICROSOFT.com ', ...known]];
+    for (const list of lists) expect(indexKnownDomains(list, forms)).toEqual(indexKnownDomains(list));
+    expect(forms.get('paypa1.com')).toEqual({ ascii: 'paypa1.com', skeleton: skeletonOf('paypa1.com') });
+    expect(forms.get('münchen.de')?.ascii).toBe('xn--mnchen-3ya.de');
+  });
+
   it('does not call a domain an imitation of itself written in punycode', () => {
     expect(lookalikeWarning('hans@münchen.de', ['xn--mnchen-3ya.de'])).toBeNull();
   });
