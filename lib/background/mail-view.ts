@@ -1,4 +1,5 @@
 import { appendToHistory, eventsByInvoice, type NewEvent } from '../db/events';
+import { vouchOverdueUnaffected } from '../db/overdue';
 import type { HistoryRow, MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
 import type { Client, Invoice, InvoiceEvent } from '../domain/invoice';
@@ -55,6 +56,8 @@ const present = (list: ReadonlyArray<string | null | undefined> | undefined): st
 
 export class MailView {
   private readonly invoices = new Map<string, Invoice>();
+  /** Invoices as stored, before the batch changed them. */
+  private readonly stored = new Map<string, Invoice>();
   private readonly absentInvoices = new Set<string>();
   private readonly queried: Record<InvoiceIndex, Set<string>> = { number: new Set(), threadId: new Set(), clientKey: new Set(), messageId: new Set() };
   private readonly ledger = new Map<string, MessageRow | undefined>();
@@ -104,7 +107,7 @@ export class MailView {
     clientKeys.forEach((k, i) => this.clients.set(k, clientRows[i]));
     if (settings) this.settingsRow = settings;
     for (const [index, values] of byIndex) for (const v of values) this.queried[index].add(v);
-    for (const list of found) for (const inv of list) if (!this.invoices.has(inv.id)) this.invoices.set(inv.id, inv);
+    for (const list of found) for (const inv of list) if (!this.invoices.has(inv.id)) this.hold(inv);
 
     const held = (id: string) => this.invoices.has(id) || this.absentInvoices.has(id);
     const pointedAt = [
@@ -118,7 +121,7 @@ export class MailView {
     ]);
     pointedAt.forEach((id, i) => {
       const inv = pointed[i];
-      if (inv) this.invoices.set(id, inv);
+      if (inv) this.hold(inv);
       else this.absentInvoices.add(id);
     });
     historyKeys.forEach((k, i) => {
@@ -130,6 +133,11 @@ export class MailView {
         this.dirty.histories.add(k);
       }
     });
+  }
+
+  private hold(inv: Invoice): void {
+    this.invoices.set(inv.id, inv);
+    this.stored.set(inv.id, inv);
   }
 
   /** The invoices read for these needs (before any decision). */
@@ -271,6 +279,9 @@ export class MailView {
     const invoices = pick(this.dirty.invoices, this.invoices);
     const clients = pick(this.dirty.clients, this.clients);
     const ledger = pick(this.dirty.ledger, this.ledger);
+    // Most mail writes new invoices waiting for review, or gives one its webmail ids: the overdue summary (badge,
+    // status.get) stays valid, instead of being read again after every mail.
+    vouchOverdueUnaffected(db, invoices, (id) => this.stored.get(id));
     await Promise.all([
       invoices.length > 0 ? db.invoices.bulkPut(invoices) : undefined,
       clients.length > 0 ? db.clients.bulkPut(clients) : undefined,

@@ -15,13 +15,15 @@ interface Versions {
   n: number;
   /** Writes per table: an answer read from some tables only is kept across writes to the others. */
   byTable: Map<string, number>;
+  /** Narrow counters per table (narrowVersion): moved by the writes to it whose rows were not all vouched for. */
+  narrow: Map<string, Array<{ name: string; vouched: WeakSet<object> }>>;
 }
 
 const versions = new WeakMap<Dexie, Versions>();
 
 export function trackDataVersion(db: Dexie): void {
   if (versions.has(db)) return;
-  const v: Versions = { n: 0, byTable: new Map() };
+  const v: Versions = { n: 0, byTable: new Map(), narrow: new Map() };
   versions.set(db, v);
   const bump = (tables: readonly string[]): void => {
     v.n++;
@@ -51,10 +53,15 @@ export function trackDataVersion(db: Dexie): void {
           return {
             ...table,
             mutate(req: DBCoreMutateRequest) {
-              bump([name]);
+              const moved = [name];
+              for (const counter of v.narrow.get(name) ?? []) {
+                const vouched = (req.type === 'add' || req.type === 'put') && req.values.every((row) => typeof row === 'object' && row !== null && counter.vouched.has(row));
+                if (!vouched) moved.push(counter.name);
+              }
+              bump(moved);
               let tables = written.get(req.trans);
               if (!tables) written.set(req.trans, (tables = new Set()));
-              tables.add(name);
+              for (const t of moved) tables.add(t);
               return table.mutate(req);
             },
           };
@@ -75,4 +82,23 @@ export function dataVersion(db: Dexie, tables?: readonly string[]): number | nul
   let n = 0;
   for (const t of tables) n += v.byTable.get(t) ?? 0;
   return n;
+}
+
+/**
+ * A counter of the writes to `table` that may change one kind of answer (`name`; read it with
+ * dataVersion(db, [counterName])): a write whose rows the writer vouched for first (`vouch`, the very row objects it
+ * writes) leaves it. For a writer that knows its rows cannot change that answer: the mail batch writes new invoices
+ * waiting for review, which the overdue summary never counts, and would otherwise invalidate it with every mail.
+ * Deletes and writes of rows not vouched for move it, as any write moves the table's own counter.
+ */
+export function narrowVersion(db: Dexie, table: string, name: string): { counterName: string; vouch(rows: readonly object[]): void } {
+  const v = versions.get(db);
+  const counterName = `${table}:${name}`;
+  if (!v) return { counterName, vouch: () => undefined };
+  let list = v.narrow.get(table);
+  if (!list) v.narrow.set(table, (list = []));
+  let counter = list.find((c) => c.name === counterName);
+  if (!counter) list.push((counter = { name: counterName, vouched: new WeakSet() }));
+  const vouched = counter.vouched;
+  return { counterName, vouch: (rows) => rows.forEach((r) => vouched.add(r)) };
 }

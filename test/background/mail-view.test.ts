@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MailView, MissingRows } from '@/lib/background/mail-view';
 import { allEvents } from '@/lib/db/events';
-import type { MessageRow } from '@/lib/db/schema';
+import { overdueState, overdueUnaffected } from '@/lib/db/overdue';
+import { openRelanceDb, type MessageRow, type RelanceDb } from '@/lib/db/schema';
+import type { Invoice } from '@/lib/domain/invoice';
 import { freshStore, invoiceInput } from './helpers';
 
 /**
@@ -11,6 +13,11 @@ import { freshStore, invoiceInput } from './helpers';
 
 const ROW: Omit<MessageRow, 'key'> = { invoiceId: 'inv-new', kind: 'invoice', direction: 'sent', seenAt: '2026-11-22T10:00:00.000Z' };
 const OLD: MessageRow = { key: 'gmail:old', invoiceId: 'inv-old', kind: 'reply', direction: 'received', seenAt: '2026-01-01T00:00:00.000Z' };
+
+/** The same database without the cache of this instance: a second Dexie over the same IndexedDB factory. */
+function freshCopy(db: RelanceDb): RelanceDb {
+  return openRelanceDb({ indexedDB: db._options.indexedDB as IDBFactory, IDBKeyRange: db._options.IDBKeyRange as typeof IDBKeyRange });
+}
 
 async function withInvoices() {
   const t = freshStore();
@@ -123,5 +130,58 @@ describe('MailView decisions and writes', () => {
     const { store, a } = await withInvoices();
     const view = await MailView.load(store, [{ invoiceIds: [a.id] }]);
     expect(() => view.eventsOfInvoices([a])).toThrow(MissingRows);
+  });
+});
+
+describe('the overdue summary stays cached across mail writes that cannot change it', () => {
+  const TODAY = '2025-06-15';
+  const overdueInput = invoiceInput({ number: 'F-OLD', clientEmail: 'late@c.example', issueDate: '2025-04-01', dueDate: '2025-05-01' });
+
+  it.each<[string, (view: MailView, ids: { confirmed: string; pending: string }) => void, boolean]>([
+    ['a new invoice waiting for review', (v) => v.addInvoice({ ...v.invoice(v.invoicesWhere('number', ['F-OLD'])[0]!.id)!, id: 'new-1', number: 'F-NEW', review: 'pending' }), false],
+    ['webmail ids given to a confirmed overdue invoice', (v, ids) => v.updateInvoice(ids.confirmed, { messageId: 'm-1', threadId: 't-1', webmail: 'gmail' }), false],
+    ['a pending invoice linked to its mail', (v, ids) => v.updateInvoice(ids.pending, { threadId: 't-2' }), false],
+    ['a new confirmed invoice already overdue', (v) => v.addInvoice({ ...v.invoice(v.invoicesWhere('number', ['F-OLD'])[0]!.id)!, id: 'new-2', number: 'F-NEW2' }), true],
+    ['a confirmed invoice paid', (v, ids) => v.updateInvoice(ids.confirmed, { status: 'paid', paidMinor: 288000 }), true],
+    ['a pending invoice confirmed', (v, ids) => v.updateInvoice(ids.pending, { review: 'confirmed' }), true],
+  ])('%s: summary re-read %s', async (_name, write, reread) => {
+    const { db, store } = freshStore();
+    const confirmed = await store.createInvoice(overdueInput);
+    const pending = await store.createInvoice({ ...overdueInput, number: 'F-OLD-2' }, { review: 'pending', confidence: 0.8 });
+    const before = await overdueState(db, TODAY);
+    expect(before.count).toBe(1);
+    const view = await MailView.load(store, [{ invoices: { number: ['F-OLD'] }, invoiceIds: [pending.id] }]);
+    view.decide(() => write(view, { confirmed: confirmed.id, pending: pending.id }));
+    await db.transaction('rw', [db.messages, db.invoices, db.histories, db.clients], () => view.commit());
+    const after = await overdueState(db, TODAY);
+    // The same cached answer object when kept; a fresh read otherwise, which must be the truth.
+    expect(after !== before).toBe(reread);
+    const fresh = await overdueState(freshCopy(db), TODAY);
+    expect(after).toEqual(fresh);
+  });
+
+  it('a write not vouched for (a payment recorded by the user) re-reads it', async () => {
+    const { db, store } = freshStore();
+    const inv = await store.createInvoice(overdueInput);
+    const before = await overdueState(db, TODAY);
+    await store.recordPayment(inv.id, { date: TODAY });
+    const after = await overdueState(db, TODAY);
+    expect(after).not.toBe(before);
+    expect(after.count).toBe(0);
+  });
+});
+
+describe('overdueUnaffected', () => {
+  const base = { id: 'i', status: 'open', review: 'confirmed', dueDate: '2025-05-01', amountMinor: 100, amountDueMinor: null, paidMinor: 0, currency: 'EUR', threadId: null } as unknown as Invoice;
+  it.each<[string, Invoice | undefined, Partial<Invoice>, boolean]>([
+    ['new, waiting for review', undefined, { review: 'pending' }, true],
+    ['new, confirmed', undefined, {}, false],
+    ['thread id given', base, { threadId: 't' }, true],
+    ['dismissed', base, { review: 'dismissed' }, false],
+    ['due date moved', base, { dueDate: '2025-07-01' }, false],
+    ['part paid', base, { paidMinor: 50 }, false],
+    ['paid invoice amended (counted neither before nor after)', { ...base, status: 'paid' }, { status: 'paid', amountMinor: 300 }, true],
+  ])('%s → %s', (_name, before, change, expected) => {
+    expect(overdueUnaffected(before, { ...base, ...change })).toBe(expected);
   });
 });
