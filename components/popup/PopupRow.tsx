@@ -3,7 +3,7 @@ import type { Invoice } from '@/lib/domain/invoice';
 import { displayStatus, outstandingMinor } from '@/components/ui/invoice-status';
 import { formatAmount, formatIsoDate } from '@/components/ui/format';
 import { t } from '@/components/ui/i18n';
-import { statusText } from '@/components/ui/InvoiceRow';
+import { statusText } from '@/components/ui/status-text';
 import type { ClientGroupItem } from './groups';
 import { addDaysToIso, MarkPaidForm, SnoozeForm } from './InlineForms';
 

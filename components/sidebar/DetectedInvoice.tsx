@@ -1,47 +1,7 @@
 import type { Invoice, InvoiceEvent } from '@/lib/domain/invoice';
 import { formatAmount, formatIsoDate } from '@/components/ui/format';
 import { t } from '@/components/ui/i18n';
-
-interface Evidence {
-  source: string;
-  text: string;
-}
-interface AttachmentRead {
-  filename: string;
-  status: string;
-}
-
-/** The evidence and PDF reports of the `detected` event, read defensively (the payload is free-form). */
-export function detectionDetails(events: readonly InvoiceEvent[], invoiceId: string): { evidence: Evidence[]; attachments: AttachmentRead[] } {
-  const ev = events.find((e) => e.type === 'detected' && e.invoiceId === invoiceId);
-  const p = ev?.payload ?? {};
-  const evidence = (Array.isArray(p['evidence']) ? p['evidence'] : [])
-    .filter((e): e is Evidence => typeof e === 'object' && e !== null && typeof (e as Evidence).text === 'string')
-    .map((e) => ({ source: typeof e.source === 'string' ? e.source : '', text: e.text }))
-    .slice(0, 6);
-  const attachments = (Array.isArray(p['attachmentsRead']) ? p['attachmentsRead'] : []).filter(
-    (a): a is AttachmentRead => typeof a === 'object' && a !== null && typeof (a as AttachmentRead).filename === 'string',
-  );
-  return { evidence, attachments };
-}
-
-function sourceText(source: string): string {
-  switch (source) {
-    case 'subject':
-      return t('srcSubject');
-    case 'body':
-      return t('srcBody');
-    case 'filename':
-      return t('srcFilename');
-    case 'pdf':
-    case 'attachment':
-      return t('srcPdf');
-    case 'xml':
-      return t('srcXml');
-    default:
-      return source;
-  }
-}
+import { detectionDetails, showsSource, sourceText } from './card-text';
 
 interface DetectedInvoiceProps {
   invoice: Invoice;
@@ -84,7 +44,7 @@ export function DetectedInvoice({ invoice, events, locale, busy, onConfirm, onEd
           {evidence.map((e, i) => (
             <li key={i}>
               {/* The background's evidence often starts by naming its source already ("subject says…"). */}
-              {e.source && !e.text.toLowerCase().startsWith(e.source.toLowerCase()) ? <span className="rl-evidence-source">{sourceText(e.source)} </span> : null}
+              {showsSource(e) ? <span className="rl-evidence-source">{sourceText(e.source)} </span> : null}
               {e.text}
             </li>
           ))}

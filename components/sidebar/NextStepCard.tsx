@@ -1,26 +1,7 @@
 import type { NextStep } from '@/lib/domain/ladder';
-import { stageText } from '@/components/ui/event-text';
 import { formatIsoDate } from '@/components/ui/format';
 import { t } from '@/components/ui/i18n';
-
-function channelText(channel: NextStep['channel']): string {
-  switch (channel) {
-    case 'email':
-      return t('channelEmail');
-    case 'call':
-      return t('channelCall');
-    case 'letter':
-      return t('channelLetter');
-    default:
-      return '';
-  }
-}
-
-function headline(step: NextStep, locale: string): string {
-  if (step.stage === 'none') return t('nextNone');
-  if (step.stage === 'paused') return step.pausedUntil ? t('nextPausedUntil', [formatIsoDate(step.pausedUntil, locale)]) : t('nextPaused');
-  return stageText(step.stage);
-}
+import { channelText, nextStepHeadline } from './card-text';
 
 interface NextStepCardProps {
   step: NextStep;
@@ -46,7 +27,7 @@ export function NextStepCard({ step, today, locale, busy, onInsert, onPrintLette
         {step.dueOn ? <span className={overdue ? 'rl-status rl-status-overdue' : 'rl-status rl-status-open'}>{overdue ? t('nextDueNow') : t('dueOn', [formatIsoDate(step.dueOn, locale)])}</span> : null}
       </div>
       <p className="rl-next-stage">
-        <strong>{headline(step, locale)}</strong>
+        <strong>{nextStepHeadline(step, locale)}</strong>
         {active && step.channel ? <span className="rl-muted"> · {channelText(step.channel)}</span> : null}
       </p>
       {step.invoices.length > 0 && active ? <p className="rl-muted rl-small">{t('nextCovers', [step.invoices.join(', ')])}</p> : null}

@@ -1,87 +1,6 @@
-import type { ClientFlags, Recommendation, RiskProfile, WarningSign } from '@/lib/domain/risk';
-import { formatAmount } from '@/components/ui/format';
+import type { ClientFlags, RiskProfile } from '@/lib/domain/risk';
 import { t } from '@/components/ui/i18n';
-
-/** The flags the user can set, in the order the card lists them. */
-export const FLAG_KEYS = ['depositRefused', 'contractRefused', 'otherCompany', 'financialTrouble', 'keepsPushingDeadlines'] as const satisfies readonly (keyof ClientFlags)[];
-type FlagKey = (typeof FLAG_KEYS)[number];
-
-function flagLabel(flag: FlagKey): string {
-  switch (flag) {
-    case 'depositRefused':
-      return t('flagDepositRefused');
-    case 'contractRefused':
-      return t('flagContractRefused');
-    case 'otherCompany':
-      return t('flagOtherCompany');
-    case 'financialTrouble':
-      return t('flagFinancialTrouble');
-    case 'keepsPushingDeadlines':
-      return t('flagPushingDeadlines');
-  }
-}
-
-function bandLabel(band: RiskProfile['band']): string {
-  switch (band) {
-    case 'low':
-      return t('bandLow');
-    case 'medium':
-      return t('bandMedium');
-    case 'high':
-      return t('bandHigh');
-    default:
-      return t('bandUnrated');
-  }
-}
-
-function signLabel(s: WarningSign): string {
-  switch (s.sign) {
-    case 'deposit_refused':
-      return t('flagDepositRefused');
-    case 'contract_refused':
-      return t('flagContractRefused');
-    case 'other_company':
-      return t('flagOtherCompany');
-    case 'financial_difficulty':
-      return t('flagFinancialTrouble');
-    case 'delay_request':
-      return t('signDelay');
-    case 'lost_invoice':
-      return t('signLost');
-    case 'dispute':
-      return t('signDispute');
-    case 'silence':
-      return t('signSilence');
-    default:
-      return s.label;
-  }
-}
-
-function recommendationLabel(r: Recommendation): string {
-  switch (r.action) {
-    case 'ask_deposit':
-      return t('recDeposit', [String(r.depositPercent ?? 30)]);
-    case 'shorten_terms':
-      return t('recShortenTerms');
-    case 'payment_schedule':
-      return t('recSchedule');
-    case 'stop_work':
-      return t('recStopWork');
-    case 'sign_contract':
-      return t('recContract');
-    case 'verify_company':
-      return t('recVerifyCompany');
-    default:
-      return r.reason;
-  }
-}
-
-function amounts(byCurrency: Record<string, number>, locale: string): string {
-  const parts = Object.entries(byCurrency)
-    .filter(([, minor]) => minor !== 0)
-    .map(([cur, minor]) => formatAmount(minor, cur, locale));
-  return parts.length > 0 ? parts.join(' + ') : '—';
-}
+import { amountsText, bandLabel, effectText, FLAG_KEYS, flagLabel, recommendationLabel, signLabel, type FlagKey } from './card-text';
 
 interface RiskCardProps {
   risk: RiskProfile;
@@ -106,9 +25,9 @@ export function RiskCard({ risk, flags, locale, busy, onFlag }: RiskCardProps) {
         <dt>{t('riskAverageLate')}</dt>
         <dd>{days === null ? '—' : t('riskDays', [String(Math.round(days))])}</dd>
         <dt>{t('riskOpen')}</dt>
-        <dd>{amounts(risk.openByCurrency, locale)}</dd>
+        <dd>{amountsText(risk.openByCurrency, locale)}</dd>
         <dt>{t('riskOverdue')}</dt>
-        <dd>{amounts(risk.overdueByCurrency, locale)}</dd>
+        <dd>{amountsText(risk.overdueByCurrency, locale)}</dd>
       </dl>
       {risk.warningSigns.length > 0 ? (
         <ul className="rl-signs" aria-label={t('riskSigns')}>
@@ -124,7 +43,7 @@ export function RiskCard({ risk, flags, locale, busy, onFlag }: RiskCardProps) {
         <ul>
           {risk.factors.map((f, i) => (
             <li key={i}>
-              <span className={f.effect < 0 ? 'rl-neg' : 'rl-pos'}>{f.effect > 0 ? `+${Math.round(f.effect)}` : Math.round(f.effect)}</span> {f.label}
+              <span className={f.effect < 0 ? 'rl-neg' : 'rl-pos'}>{effectText(f.effect)}</span> {f.label}
               {f.detail ? <span className="rl-muted"> — {f.detail}</span> : null}
             </li>
           ))}

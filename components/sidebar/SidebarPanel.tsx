@@ -18,6 +18,7 @@ import { NextStepCard } from './NextStepCard';
 import { RiskCard } from './RiskCard';
 import { Timeline } from './Timeline';
 import { useClientData } from './use-client-data';
+import { sortForClient } from './card-text';
 
 interface SidebarPanelProps {
   id: string;
@@ -293,14 +294,4 @@ export function SidebarPanel({ id, adapter, ask, bus, host, signal, open, pinned
       </div>
     </section>
   );
-}
-
-// ISO dates sort as plain strings; localeCompare would consult collation tables for nothing.
-const byIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Unpaid first (soonest due first), then paid (latest first). */
-function sortForClient(invoices: Invoice[]): Invoice[] {
-  const unpaid = invoices.filter((i) => i.status !== 'paid').sort((a, b) => byIso(a.dueDate, b.dueDate));
-  const paid = invoices.filter((i) => i.status === 'paid').sort((a, b) => byIso(b.dueDate, a.dueDate));
-  return [...unpaid, ...paid];
 }

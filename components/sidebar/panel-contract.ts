@@ -3,9 +3,10 @@ import type { PanelHandle, PanelProps } from './panel-root';
 /**
  * How the content script and the sidebar panel's own script (entrypoints/sidebar-panel.ts) meet. The panel is a
  * separate file so a page load does not even parse React and the panel (about two thirds of the sidebar's code);
- * the content script imports it when the sidebar opens, and the file, once evaluated in the content script's
- * isolated world, leaves its mount function under this key of that world's global object. The page's own
- * scripts live in another world and never see it.
+ * the content script imports it when the user opens the sidebar or acts in the first view of a sidebar left open
+ * (static-panel.ts), and the file, once evaluated in the content script's isolated world, leaves its mount
+ * function under this key of that world's global object. The page's own scripts live in another world and never
+ * see it.
  */
 export type MountPanel = (slot: HTMLElement, props: PanelProps, initialOpen: boolean) => PanelHandle;
 

@@ -21,6 +21,11 @@ export interface PanelProps {
   onPanelShown: (id: string | null) => void;
   /** The client's data when it arrived before the panel's script (the prefetch): painted in the first render. */
   initialLoad?: InitialLoad | null;
+  /**
+   * The shadow root whose head takes the panel's styles, when `slot` is not in it yet (the panel rendered aside,
+   * then put in place of the first view: mount.ts). Default: the slot's own root.
+   */
+  styleRoot?: Node;
 }
 
 export interface PanelHandle {
@@ -46,17 +51,24 @@ function Panel({ open, ...props }: PanelProps & { open: boolean }) {
   return <SidebarPanel id={PANEL_ID} adapter={props.adapter} ask={props.ask} bus={props.bus} host={props.host} signal={props.signal} open={open} pinned={pinned} setPinned={setPinned} onClose={props.onClose} initialLoad={props.initialLoad ?? null} />;
 }
 
-/** React and the panel: loaded by mount.ts only once the sidebar is open, rendered into the shell's slot. */
+/**
+ * React and the panel: loaded by mount.ts when the user opens the sidebar or acts in its first view, rendered into
+ * the shell's slot (or aside, then put in the first view's place).
+ */
 export function mountPanel(slot: HTMLElement, props: PanelProps, initialOpen: boolean): PanelHandle {
-  // The panel's styles come with it: the shadow root held only the shell's until now (shell.css).
-  const style = slot.ownerDocument.createElement('style');
-  style.textContent = relanceCss;
-  style.dataset.relance = 'panel-styles';
+  // The panel's styles come with it: the shadow root held only the shell's until now (shell.css), unless the
+  // first view painted before React (static-panel.ts) brought the same stylesheet already.
+  const shadow = props.styleRoot ?? slot.getRootNode();
   // Next to the shell's own stylesheet, in the head WXT gives the shadow root: the body holds only the UI.
-  const shadow = slot.getRootNode();
   const head = shadow instanceof ShadowRoot ? shadow.querySelector('head') : null;
-  if (head) head.append(style);
-  else slot.before(style);
+  const existing = head?.querySelector<HTMLStyleElement>('style[data-relance="panel-styles"]') ?? null;
+  const style = existing ?? slot.ownerDocument.createElement('style');
+  if (!existing) {
+    style.textContent = relanceCss;
+    style.dataset.relance = 'panel-styles';
+    if (head) head.append(style);
+    else slot.before(style);
+  }
   const root = createRoot(slot);
   const render = (open: boolean) => startTransition(() => root.render(<Panel open={open} {...props} />));
   render(initialOpen);

@@ -1,6 +1,6 @@
 /**
  * The sidebar's shell in plain DOM: its root and the toggle, all a closed sidebar is. No React here: a closed
- * sidebar (the default) costs the page a button, and React with the panel is loaded only when the sidebar opens
+ * sidebar (the default) costs the page a button, and React with the panel is loaded only when the user opens it
  * (components/sidebar/panel-root.tsx). The shell owns the open state; the panel asks it to close.
  *
  * Hooks: `data-relance="sidebar"` (with `data-open`) and `data-relance="sidebar-toggle"`.

@@ -1,7 +1,8 @@
 import type { Invoice } from '@/lib/domain/invoice';
-import { daysOverdue, displayStatus, outstandingMinor } from './invoice-status';
+import { displayStatus, outstandingMinor } from './invoice-status';
 import { formatAmount, formatIsoDate } from './format';
 import { t } from './i18n';
+import { statusText } from './status-text';
 
 interface InvoiceRowProps {
   invoice: Invoice;
@@ -15,16 +16,6 @@ interface InvoiceRowProps {
   onInsertReminder?: (invoice: Invoice) => void;
   /** A line under the row (the popup's next step). */
   note?: string;
-}
-
-/** What the status pill says: "Paid", "12 days overdue", "Due today", "Due in 5 days". */
-export function statusText(invoice: Invoice, today: string): string {
-  const status = displayStatus(invoice, today);
-  if (status === 'paid') return t('statusPaid');
-  const late = daysOverdue(invoice.dueDate, today);
-  if (status === 'overdue') return late === 1 ? t('statusOverdueOne') : t('statusOverdueDays', [String(late)]);
-  if (late === 0) return t('statusDueToday');
-  return -late === 1 ? t('statusDueInOne') : t('statusDueInDays', [String(-late)]);
 }
 
 /** One invoice, the same in the sidebar and the popup. Stable test hooks: data-relance, data-invoice-number, data-status. */

@@ -1,3 +1,5 @@
+import { buildFirstView } from '@/components/sidebar/first-view-tree';
+import { uiLocale } from '@/components/ui/i18n';
 import type { RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Handlers } from '../messaging/router';
@@ -10,6 +12,10 @@ import { lookalikeOf } from './known-domains';
  * client.followup). It saves the page a second sequential round trip, and the overdue scan of status.get that
  * the sidebar never used. A follow-up failure does not hide the invoices: it answers `followup: null`. `lookalike`:
  * the warning for an address that imitates a client's domain (only the background knows the clients).
+ *
+ * `firstView` (asked by a webmail page whose sidebar was left open): the panel's first render as text, in the UI
+ * language (components/sidebar/first-view-tree.ts). Its i18n lookups and Intl formatters run here, in the worker,
+ * instead of in the webmail page at load; only that request pays for it (the panel's own reloads do not ask).
  */
 export function createSidebarHandlers(store: RelanceStore, deps: { now(): Date }): Pick<Handlers, 'sidebar.load'> {
   const followup = createFollowupHandlers(store, deps)['client.followup'];
@@ -17,14 +23,15 @@ export function createSidebarHandlers(store: RelanceStore, deps: { now(): Date }
     'sidebar.load': async (req, ctx) => {
       const today = localIsoDate(deps.now());
       const clientEmail = req.clientEmail;
-      if (clientEmail === null) return { today, settings: await store.getSettings(), view: null, followup: null };
+      const withFirstView = <T extends Parameters<typeof buildFirstView>[0]>(load: T) => (req.firstView ? { ...load, firstView: buildFirstView(load, clientEmail, uiLocale()) } : load);
+      if (clientEmail === null) return withFirstView({ today, settings: await store.getSettings(), view: null, followup: null });
       const [settings, view, next, lookalike] = await Promise.all([
         store.getSettings(),
         store.clientView(clientEmail),
         followup({ clientEmail }, ctx).catch(() => null),
         lookalikeOf(store.db, clientEmail).catch(() => null),
       ]);
-      return { today, settings, view: { today, ...view, pending: view.invoices.filter((i) => i.review === 'pending') }, followup: next, lookalike };
+      return withFirstView({ today, settings, view: { today, ...view, pending: view.invoices.filter((i) => i.review === 'pending') }, followup: next, lookalike });
     },
   };
 }

@@ -10,6 +10,7 @@ import { InvoiceEditsSchema, InvoicePatchSchema } from '../db/review';
 import { MAX_PDF_BASE64_CHARS } from '../background/pdf-limits';
 import { ClientPatchSchema, LadderPlanSchema, PlanSettingsSchema, PopupListSchema, PopupPageRequestSchema, PopupPageSchema } from '../background/popup-schemas';
 import { EmailSnapshotSchema } from '../webmail/snapshot';
+import { FirstViewSchema } from './first-view';
 import { mailTextChars, MAX_MAILS_PER_REQUEST, MAX_MAILS_TEXT_CHARS } from './limits';
 
 export { MAX_MAILS_PER_REQUEST, MAX_MAILS_TEXT_CHARS } from './limits';
@@ -224,7 +225,8 @@ export const COMMANDS = {
   ),
   // The sidebar's data in one round trip (lib/background/sidebar-handlers.ts): no client gives view/followup null.
   'sidebar.load': command(
-    z.object({ clientEmail: z.string().min(3).max(320).nullable() }),
+    // `firstView`: also the panel's first render as text the page paints without React (lib/messaging/first-view.ts).
+    z.object({ clientEmail: z.string().min(3).max(320).nullable(), firstView: z.boolean().optional() }),
     z.object({
       today: IsoDateSchema,
       settings: SettingsSchema,
@@ -232,6 +234,7 @@ export const COMMANDS = {
       followup: ClientFollowupSchema.nullable(),
       // The look-alike warning as the background sees it, knowing the clients (lib/background/known-domains.ts).
       lookalike: z.object({ domain: z.string().max(400), ascii: z.string().max(400), imitates: z.string().max(400).nullable() }).nullable().optional(),
+      firstView: FirstViewSchema.optional(),
     }),
     ['content', 'extension'],
   ),

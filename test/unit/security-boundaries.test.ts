@@ -82,7 +82,7 @@ const WRONG_PAYLOADS: Record<CommandName, unknown[]> = {
   'dossier.export': [{}, { clientEmail: ['a@b.example'] }],
   'popup.list': [],
   'popup.page': [{ groups: 0 }, { groups: 501 }, { groups: 2.5 }, { after: { dueDate: '31/12/2025', id: 'x' } }, { after: { dueDate: '2025-12-31', id: '' } }, { after: 'next' }],
-  'sidebar.load': [{}, { clientEmail: 'a' }, { clientEmail: 42 }, { clientEmail: long(400) }],
+  'sidebar.load': [{}, { clientEmail: 'a' }, { clientEmail: 42 }, { clientEmail: long(400) }, { clientEmail: null, firstView: 'yes' }],
   'client.update': [{}, { clientEmail: 'a@b.example' }, { clientEmail: 'a@b.example', patch: 'all' }],
   'plans.get': [],
   'storage.status': [],
