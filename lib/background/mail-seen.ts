@@ -68,6 +68,12 @@ interface Look {
 
 const DEFERRED = { outcome: 'deferred' } as const satisfies MailSeenResponse;
 
+/** A received or sent mail's job always answers: only `recognise` answers null (the mail is new). */
+function answerOf(answer: MailSeenResponse | null): MailSeenResponse {
+  if (!answer) throw new Error('The write batch gave no decision for this mail.');
+  return answer;
+}
+
 export function createMailSeen(deps: MailSeenDeps): MailSeen {
   const db = deps.store.db;
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
@@ -136,7 +142,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
         if (receivedMailInvoices(view, snap, now).invoices.length === 0) return { outcome: 'ignored' };
       }
       const understood = understandReceivedMail(snap, now);
-      return (await inTurn(look, { type: 'received', snap, idKey, fpKey, now, understood }, true))!;
+      return answerOf(await inTurn(look, { type: 'received', snap, idKey, fpKey, now, understood }, true));
     }
 
     const wantsPdfs = attachmentsGiven === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl);
@@ -154,7 +160,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
     const { attachments, reports, retry } = await readSnapshotAttachments(snap, attachmentsGiven ?? [], deps.pdf);
     const u: Understanding = { ...understandContent(toEmailRecord(snap, now), attachments), attachmentsRead: reports };
-    return (await inTurn(look, { type: 'sent', snap, idKey, fpKey, now, u, attachmentsRead: reports, retry }, true))!;
+    return answerOf(await inTurn(look, { type: 'sent', snap, idKey, fpKey, now, u, attachmentsRead: reports, retry }, true));
   }
 
   async function decideInOrder(snap: EmailSnapshot, attachments: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {
