@@ -1,3 +1,4 @@
+import { pathAndHash } from '../url-parts';
 import { extractEmail, isInHiddenView, queryFirst, type Correspondent, type ThreadView, type UrlGetter } from '../adapter';
 import { elementText, lineText, parseDisplayDate } from '../dom-text';
 import { sameOriginUrl } from '../fetch-attachment';
@@ -43,11 +44,7 @@ export function isSentView(url: string): boolean {
 }
 
 function safeHash(url: string): string {
-  try {
-    return new URL(url).hash;
-  } catch {
-    return '';
-  }
+  return pathAndHash(url).hash;
 }
 
 /**

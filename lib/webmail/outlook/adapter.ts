@@ -6,6 +6,7 @@ import { watchSends, watchThreadMessages } from '../watch';
 import { composeBodies, isOutlookSendButton, openOutlookCompose, openOutlookReply, outlookComposeOf, snapshotOutlookCompose } from './compose';
 import * as S from './selectors';
 import { messageOfBody, outlookParties, outlookUserEmail, readingPane, readOutlookThread, type OutlookMessageCache } from './thread';
+import { pathAndHash } from '../url-parts';
 
 export { outlookParties, outlookUserEmail } from './thread';
 
@@ -20,11 +21,7 @@ export function outlookCorrespondent(doc: Document): Correspondent | null {
 
 /** A conversation URL (`…/id/<id>`, pop-out `…/deeplink/read/…`): a conversation should be in the pane. */
 function isConversationUrl(url: string): boolean {
-  try {
-    return /\/(?:id|read)\/[^/]+/.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+  return /\/(?:id|read)\/[^/]+/.test(pathAndHash(url).pathname);
 }
 
 /** Which hooks the current view needs and misses (names of selectors.ts constants); the subtree to censor. */

@@ -1,3 +1,4 @@
+import { pathAndHash } from '../url-parts';
 import { extractEmail, isInHiddenView, queryFirst, type Correspondent, type ThreadView, type UrlGetter } from '../adapter';
 import { elementText, lineText, parseDisplayDate } from '../dom-text';
 import { sameOriginUrl } from '../fetch-attachment';
@@ -55,22 +56,20 @@ export function outlookParties(root: Element): Party[] {
 
 /** `/mail/sentitems/…`: the Sent Items folder. */
 export function isOutlookSentView(url: string): boolean {
-  try {
-    return /\/mail\/(?:\d+\/)?sentitems(?:\/|$)/i.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+  return /\/mail\/(?:\d+\/)?sentitems(?:\/|$)/i.test(pathAndHash(url).pathname);
 }
 
 /** The open conversation: the selected list row's id, else the `/id/<id>` of the URL (pop-out windows). */
 export function outlookThreadId(doc: Document, url: string): string | null {
   const convid = queryFirst(doc, SELECTED_CONVERSATION)?.getAttribute('data-convid')?.trim();
   if (convid) return convid.slice(0, 300);
+  const m = /\/id\/([^/?#]+)/.exec(pathAndHash(url).pathname);
+  if (!m) return null;
   try {
-    const m = /\/id\/([^/?#]+)/.exec(new URL(url).pathname);
-    return m ? decodeURIComponent(m[1]!).slice(0, 300) : null;
+    return decodeURIComponent(m[1]!).slice(0, 300);
   } catch {
-    return null;
+    // A malformed escape (`%E0%A4%A`) is kept as written: still this conversation's id.
+    return m[1]!.slice(0, 300);
   }
 }
 
