@@ -278,13 +278,16 @@ export async function stopAllWorkers(cdp: CDPSession): Promise<void> {
  * still stopping it finds no listener ("Receiving end does not exist"): it is sent again once the worker is down.
  */
 export async function wakeWorker(page: Page): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  // A stopped worker comes back on the next message, but Chromium may still be tearing the old one down: on a busy
+  // 2-core machine that took more than 2 s once (CI), so the deadline is generous; any other error fails at once.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
     try {
       await sendFromExtensionPage(page, 'status.get', {});
       return;
     } catch (err) {
-      if (attempt >= 10 || !/Receiving end does not exist/.test(String(err))) throw err;
-      await page.waitForTimeout(200);
+      if (Date.now() > deadline || !/Receiving end does not exist/.test(String(err))) throw err;
+      await page.waitForTimeout(250);
     }
   }
 }
