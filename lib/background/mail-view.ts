@@ -1,4 +1,4 @@
-import { appendToHistory, eventsByInvoice, type NewEvent } from '../db/events';
+import { appendToHistory, byClientKey, eventsByInvoice, type NewEvent } from '../db/events';
 import { vouchOverdueUnaffected } from '../db/overdue';
 import type { HistoryRow, MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
@@ -248,10 +248,9 @@ export class MailView {
   // ——— Histories ———
 
   addEvents(events: readonly NewEvent[]): void {
-    const byClient = new Map<string, NewEvent[]>();
-    for (const e of events) byClient.set(e.clientKey, [...(byClient.get(e.clientKey) ?? []), e]);
-    for (const [key, list] of byClient) {
+    for (const [key, list] of byClientKey(events)) {
       if (this.histories.has(key)) this.set(this.histories, key, appendToHistory(this.histories.get(key), key, list), this.dirty.histories);
+      // A new array, not a push: undoing the decision puts the previous one back.
       else this.set(this.pendingEvents, key, [...(this.pendingEvents.get(key) ?? []), ...list]);
     }
   }

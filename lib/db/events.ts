@@ -46,7 +46,8 @@ function stripId(e: NewEvent | InvoiceEvent): NewEvent {
   return rest;
 }
 
-function byClientKey(events: readonly NewEvent[]): Map<string, NewEvent[]> {
+/** Events grouped by client, each group in the order given. */
+export function byClientKey(events: readonly NewEvent[]): Map<string, NewEvent[]> {
   const out = new Map<string, NewEvent[]>();
   for (const e of events) {
     const list = out.get(e.clientKey);

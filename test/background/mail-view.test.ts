@@ -101,6 +101,13 @@ describe('MailView decisions and writes', () => {
         throw new Error('this mail fails');
       }),
     ).toThrow('this mail fails');
+    // Events for a client whose history was not read wait for the write: undone as well.
+    expect(() =>
+      view.decide(() => {
+        view.addEvents([{ invoiceId: a.id, clientKey: 'unread@x.example', type: 'note', at: '2026-01-01T00:00:00Z', payload: {} }]);
+        throw new Error('this one fails too');
+      }),
+    ).toThrow('this one fails too');
     expect(view.ledgerFind(['gmail:2'])).toBeUndefined();
     expect(view.invoice(a.id)?.messageId).toBeNull();
     const eventsBefore = (await allEvents(db)).length;
@@ -108,6 +115,7 @@ describe('MailView decisions and writes', () => {
     expect((await db.messages.toCollection().primaryKeys()).sort()).toEqual(['gmail:1']);
     expect((await db.invoices.get(a.id))?.messageId).toBeNull();
     expect((await allEvents(db)).length).toBe(eventsBefore);
+    expect(await db.histories.get('unread@x.example')).toBeUndefined();
   });
 
   it('events for a history not read are appended when written, after the stored ones and in the order recorded', async () => {
