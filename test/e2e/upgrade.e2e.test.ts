@@ -15,6 +15,9 @@ const GLOBEX = 'ap@globex.example';
 
 /** Stops the worker (it holds the database open), then replaces the database with a v3 one, in one upgrade. */
 async function writeV3Database(page: Page, cdp: CDPSession): Promise<void> {
+  // The worker must be up and answering first: stopped in the middle of its first start (installing, right after the
+  // browser launched), it did not come back within 20 s in two clean-clone CI runs out of three.
+  await wakeWorker(page);
   await stopAllWorkers(cdp);
   await page.evaluate(
     async ({ acme, globex }) => {
