@@ -12,7 +12,7 @@ import { chromeOffscreenHost } from './offscreen-host';
 import { openRelanceDb } from '@/lib/db/schema';
 import { RelanceStore } from '@/lib/db/store';
 import { localIsoDate, msUntilNextLocalMidnight } from '@/lib/domain/clock';
-import { createRouter, WEBMAIL_ORIGINS } from '@/lib/messaging/router';
+import { createRouter, servePort, WEBMAIL_ORIGINS, type RouterOptions } from '@/lib/messaging/router';
 
 const ALARM_HOURLY = 'relance-overdue-hourly';
 const ALARM_MIDNIGHT = 'relance-overdue-midnight';
@@ -58,18 +58,21 @@ export default defineBackground(() => {
     pdf: pdfReader(),
     storage: globalThis.navigator?.storage,
   });
-  const route = createRouter(handlers, {
+  const routerOptions: RouterOptions = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     webmailOrigins: WEBMAIL_ORIGINS,
     onError: (command, err) => logError(new Error(`${command} failed: ${err instanceof Error ? err.name : 'error'}`)),
-  });
+  };
+  const route = createRouter(handlers, routerOptions);
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only answer our own envelopes; anything else is left to other listeners.
     if (typeof message !== 'object' || message === null || (message as { relance?: unknown }).relance !== 1) return undefined;
     return route(message, sender);
   });
+  // The content scripts ask over a long-lived port (lib/messaging/port-wire.ts); the same route answers each request.
+  browser.runtime.onConnect.addListener((port) => void servePort(port, route, routerOptions));
 
   // Notifications (issue 6): checked with the badge; what was announced is kept in the DB (lib/background/notifier.ts).
   async function notify(): Promise<void> {

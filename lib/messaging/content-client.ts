@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CommandName, RelanceErrorShape, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { isPortId, RELANCE_PORT, RESEND_SAFE, type PortRequest } from '@/lib/messaging/port-wire';
 
 /**
  * The content script's way to ask the background. Same envelope and replies as lib/messaging/client.ts, but
@@ -41,13 +42,116 @@ export function readReply<T>(raw: unknown): T {
   throw new BridgeError(code, message);
 }
 
-export const ask: Ask = async (command, payload) => {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage({ relance: 1, command, payload });
-  } catch {
-    // The extension was reloaded or its worker is starting: the message never reached it.
-    throw new BridgeError('unavailable', 'Relance is restarting. Try again in a moment.');
+/** The part of `runtime.Port` the bridge uses (a fake one in tests). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+const RESTARTING = 'Relance is restarting. Try again in a moment.';
+
+interface Pending {
+  command: string;
+  payload: unknown;
+  resolve: (raw: unknown) => void;
+  reject: (err: BridgeError) => void;
+  /** The port it went out on (null before it did). */
+  port: PortLike | null;
+  resent: boolean;
+}
+
+/**
+ * Requests over one long-lived port (lib/messaging/port-wire.ts says why and what travels), opened at the first
+ * request and closed by the client after `idleMs` with nothing pending, so that it never keeps the worker awake.
+ * When the port closes under pending requests (the worker stopped, the extension was reloaded), the ones
+ * RESEND_SAFE lists go out once more on a new port; the others fail with "unavailable", as a lost sendMessage did.
+ */
+export function createPortAsk(connect: () => PortLike, opts: { idleMs?: number } = {}): Ask {
+  const idleMs = opts.idleMs ?? 10_000;
+  const pending = new Map<number, Pending>();
+  const dead = new WeakSet<PortLike>();
+  let port: PortLike | null = null;
+  let lastId = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function open(): PortLike {
+    const p = connect();
+    p.onMessage.addListener((message) => {
+      if (!isObject(message) || message.relance !== 1 || !isPortId(message.id)) return;
+      const req = pending.get(message.id);
+      if (!req || req.port !== p) return;
+      pending.delete(message.id);
+      req.resolve(message.reply);
+      if (pending.size === 0) armIdle();
+    });
+    p.onDisconnect.addListener(() => drop(p));
+    return p;
   }
-  return readReply(raw);
-};
+
+  function armIdle(): void {
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (pending.size > 0 || !port) return;
+      const p = port;
+      port = null;
+      dead.add(p);
+      try {
+        p.disconnect();
+      } catch {
+        // Already closed from the other side.
+      }
+    }, idleMs);
+  }
+
+  function post(id: number, req: Pending): void {
+    let p: PortLike;
+    try {
+      p = port ??= open();
+    } catch {
+      // runtime.connect throws once the extension was reloaded or removed under this page.
+      pending.delete(id);
+      req.reject(new BridgeError('unavailable', RESTARTING));
+      return;
+    }
+    req.port = p;
+    try {
+      p.postMessage({ relance: 1, id, command: req.command, payload: req.payload } satisfies PortRequest);
+    } catch {
+      drop(p);
+    }
+  }
+
+  /** The port closed: what it carried goes again once when that is safe, or fails clearly. */
+  function drop(p: PortLike): void {
+    if (dead.has(p)) return;
+    dead.add(p);
+    if (port === p) port = null;
+    for (const [id, req] of [...pending]) {
+      if (req.port !== p) continue;
+      if (!req.resent && RESEND_SAFE.has(req.command)) {
+        req.resent = true;
+        post(id, req);
+      } else {
+        pending.delete(id);
+        req.reject(new BridgeError('unavailable', RESTARTING));
+      }
+    }
+  }
+
+  return <C extends CommandName>(command: C, payload: RequestOf<C>) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (idleTimer !== null) {
+        clearTimeout(idleTimer);
+        idleTimer = null;
+      }
+      const id = ++lastId;
+      const req: Pending = { command, payload, resolve, reject, port: null, resent: false };
+      pending.set(id, req);
+      post(id, req);
+    }).then((raw) => readReply<ResponseOf<C>>(raw));
+}
+
+export const ask: Ask = createPortAsk(() => browser.runtime.connect({ name: RELANCE_PORT }));

@@ -1,5 +1,6 @@
 import { describeZodError } from '../db/backup';
 import { StoreError } from '../db/store';
+import { isPortId, RELANCE_PORT, type PortReply } from './port-wire';
 import { COMMANDS, EnvelopeSchema, isCommandName, type CommandName, type ParsedRequestOf, type Reply, type ResponseOf } from './protocol';
 
 /** Dexie's names for a database that could not be opened or upgraded. */
@@ -98,4 +99,61 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       return { ok: false, error: { code: 'internal', message: 'Relance could not complete this action.' } };
     }
   };
+}
+
+/** The part of `runtime.Port` the background uses (a fake one in tests). */
+export interface ServedPort {
+  name: string;
+  sender?: SenderInfo;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/**
+ * Answers requests on a content script's or extension page's port (lib/messaging/port-wire.ts), each through the
+ * same `route` as a sendMessage: envelope, command, sender and payload checked per request. The sender is checked
+ * once more at connection: a port from anyone else is closed at once. A request without a usable id cannot be
+ * answered and breaks the protocol: the port is closed (the client fails what it had pending, clearly). Returns
+ * whether the port was Relance's to serve.
+ */
+export function servePort(port: ServedPort, route: ReturnType<typeof createRouter>, opts: RouterOptions): boolean {
+  if (port.name !== RELANCE_PORT) return false;
+  const sender = port.sender ?? {};
+  let open = true;
+  const close = () => {
+    open = false;
+    try {
+      port.disconnect();
+    } catch {
+      // Already closed.
+    }
+  };
+  if (!classifySender(sender, opts)) {
+    close();
+    return true;
+  }
+  port.onDisconnect.addListener(() => {
+    open = false;
+  });
+  port.onMessage.addListener((message: unknown) => {
+    if (!open) return;
+    if (typeof message !== 'object' || message === null || (message as { relance?: unknown }).relance !== 1) return;
+    const id = (message as { id?: unknown }).id;
+    if (!isPortId(id)) {
+      close();
+      return;
+    }
+    void route(message, sender).then((reply) => {
+      if (!open) return;
+      try {
+        port.postMessage({ relance: 1, id, reply } satisfies PortReply);
+      } catch {
+        // The tab went away while the answer was being made.
+        open = false;
+      }
+    });
+  });
+  return true;
 }

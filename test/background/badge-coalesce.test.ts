@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 import { coalesce } from '@/lib/background/coalesce';
-import { invoiceInput } from './helpers';
+import { invoiceInput, installFakePorts } from './helpers';
 
 /**
  * Badge refreshes are coalesced (lib/background/coalesce.ts): a burst of writes shares a few recomputes. What must
@@ -103,6 +103,7 @@ describe('the toolbar badge after a burst of writes (background entrypoint, fake
   const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: unknown) => string };
   beforeEach(() => {
     fakeBrowser.reset();
+    installFakePorts(fakeBrowser.runtime);
     i18n.getMessage = () => '';
     indexedDB.deleteDatabase('relance');
     vi.useRealTimers();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakePorts } from './helpers';
 import background from '@/entrypoints/background/index';
 import { sentSnapshot } from './mail';
 
@@ -16,8 +17,10 @@ async function send(command: string, payload: unknown) {
 }
 
 describe('background entrypoint: detection commands', () => {
+  let ports: ReturnType<typeof installFakePorts>;
   beforeEach(() => {
     fakeBrowser.reset();
+    ports = installFakePorts(fakeBrowser.runtime);
     i18n.getMessage = () => '';
     indexedDB.deleteDatabase('relance');
   });
@@ -33,5 +36,20 @@ describe('background entrypoint: detection commands', () => {
     });
     const view = await send('client.view', { clientEmail: 'marc@dupont-bat.example' });
     expect((view.data?.['pending'] as unknown[]).length).toBe(1);
+  });
+
+  it("answers a content script's requests on its port, as on sendMessage, and refuses a port from another site", async () => {
+    background.main();
+    const tab = ports.connect(fromGmailTab());
+    const seen = await tab.ask<{ results: { outcome: string }[] }>('mail.seenMany', { snapshots: [sentSnapshot({ messageId: 'msg-p:1', threadId: 'thread-p:1', via: 'thread' })] });
+    expect(seen).toMatchObject({ ok: true, data: { results: [{ outcome: 'detected' }] } });
+    const view = await tab.ask<{ view: { pending: unknown[] } }>('sidebar.load', { clientEmail: 'marc@dupont-bat.example' });
+    expect(view.ok && view.data.view.pending).toHaveLength(1);
+    // Extension-only commands stay refused from a webmail tab, on the port too.
+    expect(await tab.ask('data.export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(tab.isOpen()).toBe(true);
+
+    const stranger = ports.connect({ id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 9, url: 'https://evil.example/' } });
+    expect(stranger.isOpen()).toBe(false);
   });
 });

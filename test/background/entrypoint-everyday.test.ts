@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakePorts } from './helpers';
 import background from '@/entrypoints/background/index';
 
 const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: unknown) => string };
@@ -28,6 +29,7 @@ const CSV = [
 describe('background: badge colour and notifications', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    installFakePorts(fakeBrowser.runtime);
     i18n.getMessage = () => '';
     indexedDB.deleteDatabase('relance');
     // Only the clock is fixed (a Monday, 10:00): IndexedDB's timers stay real.

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
-import { invoiceInput } from './helpers';
+import { invoiceInput, installFakePorts } from './helpers';
 
 // The fake browser has no i18n; the background falls back to built-in titles.
 const i18n = fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: unknown) => string };
@@ -20,6 +20,7 @@ function fromExtensionPage() {
 describe('background entrypoint', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
+    installFakePorts(fakeBrowser.runtime);
     i18n.getMessage = () => '';
     indexedDB.deleteDatabase('relance');
     vi.useRealTimers();

@@ -23,3 +23,52 @@ export function invoiceInput(over: Partial<NewInvoice> = {}): NewInvoice {
     ...over,
   };
 }
+
+type PortListener = (message: unknown) => void;
+
+/**
+ * The fake browser (wxt/testing) has no `runtime.onConnect`: an in-memory one, installed after each
+ * `fakeBrowser.reset()`. `connect(sender)` opens a port to the background as a content script or page would, and
+ * `ask` sends one request on it the way lib/messaging/content-client.ts does (the same envelope with an id).
+ */
+export function installFakePorts(runtime: object) {
+  const connectListeners: ((port: unknown) => void)[] = [];
+  Object.defineProperty(runtime, 'onConnect', {
+    configurable: true,
+    value: { addListener: (l: (port: unknown) => void) => void connectListeners.push(l), removeListener: () => undefined, hasListener: () => connectListeners.length > 0 },
+  });
+  return {
+    connect(sender: object, name = 'relance') {
+      const toClient: PortListener[] = [];
+      const toBackground: PortListener[] = [];
+      const clientGone: (() => void)[] = [];
+      let open = true;
+      const backgroundEnd = {
+        name,
+        sender,
+        postMessage: (m: unknown) => toClient.forEach((l) => l(structuredClone(m))),
+        disconnect: () => {
+          open = false;
+          clientGone.forEach((l) => l());
+        },
+        onMessage: { addListener: (l: PortListener) => void toBackground.push(l) },
+        onDisconnect: { addListener: () => undefined },
+      };
+      connectListeners.forEach((l) => l(backgroundEnd));
+      let lastId = 0;
+      return {
+        isOpen: () => open,
+        onClose: (l: () => void) => void clientGone.push(l),
+        ask: <T = unknown>(command: string, payload: unknown) =>
+          new Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>((resolve) => {
+            const id = ++lastId;
+            toClient.push((m) => {
+              const reply = m as { id: number; reply: never };
+              if (reply.id === id) resolve(reply.reply);
+            });
+            toBackground.forEach((l) => l(structuredClone({ relance: 1, id, command, payload })));
+          }),
+      };
+    },
+  };
+}

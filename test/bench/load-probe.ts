@@ -41,9 +41,9 @@ export interface RunnerResult {
  * mails: an op carrying mails may start at startAt + (mails scheduled before it) * intervalMs (intervalMs 0: as fast
  * as replies come back); a request with no mail (sidebar.load, status.get) follows the step before it at once.
  */
-export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number; intervalMs: number; startAt: number; timeoutMs: number }): Promise<RunnerResult> {
+export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number; intervalMs: number; startAt: number; timeoutMs: number; transport: 'port' | 'sendMessage' }): Promise<RunnerResult> {
   type Reply = { ok: true; data: { outcome?: string; results?: { outcome?: string }[] } } | { ok: false; error: { code: string; message: string } };
-  const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply | undefined> } } }).chrome.runtime;
+  const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply | undefined>; connect(info: { name: string }): unknown } } }).chrome.runtime;
   const epoch = () => performance.timeOrigin + performance.now();
   const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, mailsSent: 0, mailsAnswered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0 };
   const fail = (s: string) => {
@@ -53,8 +53,31 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
   let nextConversation = 0;
   let slot = 0;
   const sleepUntil = (t: number) => new Promise<void>((ok) => setTimeout(ok, Math.max(0, t - epoch())));
+  // The content script's transport (lib/messaging/port-wire.ts): one port per tab, requests told apart by id.
+  // `sendMessage`: one runtime message per request, for the transport comparison.
+  type Port = { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: { id: number; reply: Reply }) => void): void }; onDisconnect: { addListener(l: () => void): void } };
+  const waiting = new Map<number, (r: Reply | undefined) => void>();
+  let lastId = 0;
+  let port: Port | null = null;
+  if (args.transport === 'port') {
+    port = rt.connect({ name: 'relance' }) as Port;
+    port.onMessage.addListener((m) => {
+      waiting.get(m.id)?.(m.reply);
+      waiting.delete(m.id);
+    });
+    port.onDisconnect.addListener(() => {
+      for (const done of waiting.values()) done(undefined);
+      waiting.clear();
+    });
+  }
+  const viaPort = (op: RunnerOp) =>
+    new Promise<Reply | undefined>((ok) => {
+      const id = ++lastId;
+      waiting.set(id, ok);
+      port!.postMessage({ relance: 1, id, command: op.command, payload: op.payload });
+    });
   const send = (op: RunnerOp): Promise<Reply | undefined | 'timeout'> =>
-    Promise.race([rt.sendMessage({ relance: 1, command: op.command, payload: op.payload }), new Promise<'timeout'>((ok) => setTimeout(() => ok('timeout'), args.timeoutMs))]);
+    Promise.race([port ? viaPort(op) : rt.sendMessage({ relance: 1, command: op.command, payload: op.payload }), new Promise<'timeout'>((ok) => setTimeout(() => ok('timeout'), args.timeoutMs))]);
   const worker = async () => {
     for (;;) {
       const c = nextConversation++;
@@ -108,6 +131,7 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
   return (async () => {
     await sleepUntil(args.startAt);
     await Promise.all(Array.from({ length: args.workers }, worker));
+    port?.disconnect();
     return res;
   })();
 }

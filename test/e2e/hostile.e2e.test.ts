@@ -484,6 +484,28 @@ describe('the built extension\'s boundaries', () => {
     await page.close();
   });
 
+  it("a webmail page's own scripts cannot open Relance's port or message the background, even with the extension id", async () => {
+    await serveWebmail(s, { gmail: 'test/fixtures/webmail/gmail-2026-11-thread.html' });
+    const page = await s.context.newPage();
+    await page.goto(GMAIL_THREAD_URL);
+    await page.locator('[data-relance="sidebar"]').waitFor({ state: 'attached' });
+    const reach = await page.evaluate(async (id) => {
+      const rt = (globalThis as unknown as { chrome?: { runtime?: { connect?: (id: string, info: object) => unknown; sendMessage?: unknown } } }).chrome?.runtime;
+      if (!rt) return 'no runtime';
+      if (typeof rt.connect !== 'function') return `no connect, sendMessage ${typeof rt.sendMessage}`;
+      try {
+        rt.connect(id, { name: 'relance' });
+        return 'connected';
+      } catch (e) {
+        return `refused: ${(e as Error).message}`;
+      }
+    }, s.extensionId);
+    // Without externally_connectable, the page's world has no runtime.connect / sendMessage towards Relance.
+    expect(reach).not.toBe('connected');
+    expect(reach).toMatch(/^(no runtime|no connect, sendMessage undefined|refused)/);
+    await page.close();
+  });
+
   it('reads a PDF in the offscreen document under that CSP', async () => {
     const { readFileSync } = await import('node:fs');
     const { PROJECT_ROOT } = await import('./harness');

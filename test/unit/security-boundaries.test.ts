@@ -183,7 +183,8 @@ describe('window.postMessage is never trusted', () => {
 
   it('the content bridge sends only our envelope and ships no schema (the background is the boundary)', () => {
     const bridge = readFileSync(join(ROOT, 'lib/messaging/content-client.ts'), 'utf8');
-    expect(bridge).toMatch(/sendMessage\(\{ relance: 1, command, payload \}\)/);
+    expect(bridge).toMatch(/postMessage\(\{ relance: 1, id, command: req\.command, payload: req\.payload \} satisfies PortRequest\)/);
+    expect(bridge).toMatch(/runtime\.connect\(\{ name: RELANCE_PORT \}\)/);
     expect(bridge).not.toMatch(/^import (?!type)[^;]*from ['"](zod|@\/lib\/messaging\/protocol)['"]/m);
   });
 });
