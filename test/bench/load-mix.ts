@@ -7,26 +7,27 @@ import type { EmailSnapshot } from '../../lib/webmail/snapshot';
  *
  * What is a "message" here? Two units are counted, and both are reported:
  * - a MAIL is one email the content script saw (one snapshot): the unit of the issue's "1,000 messages a second";
- * - a REQUEST is one runtime message (one `chrome.runtime.sendMessage` round trip). The content script sends the
+ * - a REQUEST is one runtime message (one round trip on the content script's port, lib/messaging/port-wire.ts). The content script sends the
  *   mails it saw together in one `mail.seenMany` request (lib/content/controller.ts: everything queued within its
  *   debounce window, i.e. a thread's messages as it renders, sent mail first), so a request carries one or more mails;
- *   `sidebar.load` and `status.get` carry none.
+ *   `sidebar.load` carries none.
  *
  *   1. mail.seenMany [invoice, reply]  the thread opened: the user's sent invoice → detected, the client's reply
  *                                      with a date → reply-recorded (it must find the invoice created just before)
- *   2. sidebar.load                    the sidebar shows that client                         → read
- *   3. status.get                      the overdue summary (the sidebar's header)            → read
- *   4. mail.seenMany [note]            a sent non-invoice mail in its own thread → ignored, remembered in the ledger
- *   5. mail.seenMany [invoice, reply]  the thread opened again in another page session → duplicate, duplicate
+ *   2. sidebar.load                    the sidebar shows that client (header, invoices, risk, next step) → read
+ *   3. mail.seenMany [note]            a sent non-invoice mail in its own thread → ignored, remembered in the ledger
+ *   4. mail.seenMany [invoice, reply]  the thread opened again in another page session → duplicate, duplicate
  *
- * So a conversation is 5 mails in 5 requests. Steps run in order within a conversation (a reply can only be matched
+ * So a conversation is 5 mails in 4 requests. (Until the fifth session it also had a `status.get` after step 2, which
+ * the content script never sends: `sidebar.load` carries what the sidebar shows. The popup's `status.get` runs beside
+ * the tabs' traffic, in load.ts.) Steps run in order within a conversation (a reply can only be matched
  * to an invoice already recorded); many conversations run at once per tab. Texts vary (French and English
  * templates, amounts, dates, project names) so that extraction does real work; every number and message id is unique
  * to the run, so the database can be checked by count afterwards.
  */
 
 export interface LoadOp {
-  command: 'mail.seenMany' | 'sidebar.load' | 'status.get' | 'bench.noop';
+  command: 'mail.seenMany' | 'sidebar.load' | 'bench.noop';
   /** The error code this op must get (the transport probe). */
   expectError?: string;
   payload: unknown;
@@ -151,7 +152,6 @@ export function buildConversations(spec: MixSpec): LoadOp[][] {
     out.push([
       { command: 'mail.seenMany', payload: many([sent, reply]), expect: [['detected', 'tracked'], ['reply-recorded']], ledgerKeys: [key(ids.invoice), key(ids.reply)], invoiceNumbers: [number] },
       { command: 'sidebar.load', payload: { clientEmail: client.email } },
-      { command: 'status.get', payload: {} },
       { command: 'mail.seenMany', payload: many([note]), expect: [['ignored']], ledgerKeys: [key(ids.note)] },
       { command: 'mail.seenMany', payload: many([sent, reply]), expect: [['duplicate'], ['duplicate']] },
     ]);
