@@ -138,26 +138,7 @@ function removeSignature(lines: string[]): boolean {
   return removed;
 }
 
-/**
- * The same mail text is split several times while one mail is handled (its fingerprint, its classification, the
- * reading of a reply): the last few answers are kept. Only short texts, so the cache stays small; the answers are
- * frozen, since they are shared.
- */
-const RECENT = new Map<string, StrippedReply>();
-const RECENT_MAX = 32;
-const RECENT_MAX_CHARS = 20_000;
-
 export function stripQuoted(text: string): StrippedReply {
-  if (typeof text !== 'string' || text.length > RECENT_MAX_CHARS) return splitQuoted(text);
-  const hit = RECENT.get(text);
-  if (hit) return hit;
-  const answer = Object.freeze(splitQuoted(text));
-  RECENT.set(text, answer);
-  if (RECENT.size > RECENT_MAX) RECENT.delete(RECENT.keys().next().value!);
-  return answer;
-}
-
-function splitQuoted(text: string): StrippedReply {
   const source = typeof text === 'string' ? text.replace(/\r\n?/g, '\n') : '';
   const lines = source.split('\n');
   const cut = findCut(lines);

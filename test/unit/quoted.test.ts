@@ -176,24 +176,3 @@ describe('stripQuoted: robustness', () => {
     expect(stripQuoted(undefined as unknown as string).reply).toBe('');
   });
 });
-
-describe('stripQuoted: the answers it keeps', () => {
-  it('answers a text seen again with the same, frozen answer; a long text is split each time', () => {
-    const text = 'Bonjour,\n\nPaiement prévu le 12.\n\nLe 3 mars, Claire a écrit :\n> Facture F-1';
-    const first = stripQuoted(text);
-    expect(stripQuoted(`${text}`)).toBe(first);
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(first).toEqual({ reply: 'Bonjour,\n\nPaiement prévu le 12.', quoted: 'Le 3 mars, Claire a écrit :\n> Facture F-1', signatureRemoved: false, forwarded: false });
-    const long = `${'mot '.repeat(6000)}\n\nOn Mon, 3 Mar 2025, Claire wrote:\n> old`;
-    expect(stripQuoted(long)).not.toBe(stripQuoted(long));
-    expect(stripQuoted(long)).toEqual(stripQuoted(long));
-  });
-
-  it('keeps a bounded number of answers, and a text evicted is split again to the same answer', () => {
-    const texts = Array.from({ length: 100 }, (_, i) => `Merci ${i}\n\n-- \nClaire`);
-    const answers = texts.map(stripQuoted);
-    expect(stripQuoted(texts[0]!)).not.toBe(answers[0]);
-    expect(stripQuoted(texts[0]!)).toEqual(answers[0]);
-    expect(stripQuoted(texts[99]!)).toBe(answers[99]);
-  });
-});
