@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { fingerprintKey, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
@@ -68,6 +69,12 @@ interface Look {
 
 const DEFERRED = { outcome: 'deferred' } as const satisfies MailSeenResponse;
 
+/** What a shared first-look read found: ledger rows by key, and the invoices under the sent mails' webmail ids. */
+interface Found {
+  ledgerRow: ReadonlyMap<string, MessageRow | undefined>;
+  invoices: readonly Invoice[];
+}
+
 /** A received or sent mail's job always answers: only `recognise` answers null (the mail is new). */
 function answerOf(answer: MailSeenResponse | null): MailSeenResponse {
   if (!answer) throw new Error('The write batch gave no decision for this mail.');
@@ -79,21 +86,52 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
   const batcher = createWriteBatcher(db, (d) => [d.invoices, d.clients, d.histories, d.messages, d.settings], (jobs: readonly MailJob[]) => runMailJobs(deps.store, jobs));
 
-  /** The first look of every mail of a request: two reads in all (ledger keys, invoices under the sent mails' ids). */
+  /**
+   * First looks waiting for the next shared read. Like the writes (write-batch.ts), the first looks of requests that
+   * arrive while one is being read share the next read: one read-only transaction for all of them instead of one
+   * each. The first one alone is read at once; nothing waits for a timer.
+   */
+  const waiting: { keys: string[]; sentIds: string[]; resolve(found: Found): void; reject(err: unknown): void }[] = [];
+  let reading = false;
+
+  async function readWaiting(): Promise<void> {
+    reading = true;
+    try {
+      while (waiting.length > 0) {
+        const group = waiting.splice(0, waiting.length);
+        const keys = [...new Set(group.flatMap((g) => g.keys))];
+        const sentIds = [...new Set(group.flatMap((g) => g.sentIds))];
+        try {
+          const [rows, invoices] = await Dexie.ignoreTransaction(() =>
+            db.transaction('r', [db.messages, db.invoices], () =>
+              Promise.all([
+                db.messages.bulkGet(keys),
+                sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
+              ]),
+            ),
+          );
+          const found: Found = { ledgerRow: new Map(keys.map((k, i) => [k, rows[i]])), invoices };
+          for (const g of group) g.resolve(found);
+        } catch (err) {
+          for (const g of group) g.reject(err);
+        }
+      }
+    } finally {
+      reading = false;
+    }
+  }
+
+  /** The first look of every mail of a request: the ledger under their keys and the invoices under the sent mails' ids. */
   async function lookUp(snaps: readonly EmailSnapshot[]): Promise<Look[]> {
     const fingerprints = await Promise.all(snaps.map(fingerprintOf));
     const ids = snaps.map((s) => (s.messageId ? messageKey(s.webmail, s.messageId) : null));
     const fps = fingerprints.map(fingerprintKey);
     const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
     const sentIds = [...new Set(snaps.flatMap((s) => (s.direction === 'sent' && s.messageId ? [s.messageId] : [])))];
-    // One read-only transaction for both: under load, creating IndexedDB transactions was a tenth of the worker's time.
-    const [rows, invoices] = await db.transaction('r', [db.messages, db.invoices], () =>
-      Promise.all([
-        db.messages.bulkGet(keys),
-        sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
-      ]),
-    );
-    const ledgerRow = new Map(keys.map((k, i) => [k, rows[i]]));
+    const { ledgerRow, invoices } = await new Promise<Found>((resolve, reject) => {
+      waiting.push({ keys, sentIds, resolve, reject });
+      if (!reading) void readWaiting();
+    });
     let turn = Promise.resolve(false);
     let afterWriter = false;
     return snaps.map((snap, i) => {
