@@ -12,7 +12,7 @@ import { chromeOffscreenHost } from './offscreen-host';
 import { openRelanceDb } from '@/lib/db/schema';
 import { RelanceStore } from '@/lib/db/store';
 import { localIsoDate, msUntilNextLocalMidnight } from '@/lib/domain/clock';
-import { createRouter, servePort, WEBMAIL_ORIGINS, type RouterOptions } from '@/lib/messaging/router';
+import { createRouter, isRelanceEnvelope, servePort, WEBMAIL_ORIGINS, type RouterOptions } from '@/lib/messaging/router';
 
 const ALARM_HOURLY = 'relance-overdue-hourly';
 const ALARM_MIDNIGHT = 'relance-overdue-midnight';
@@ -68,7 +68,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only answer our own envelopes; anything else is left to other listeners.
-    if (typeof message !== 'object' || message === null || (message as { relance?: unknown }).relance !== 1) return undefined;
+    if (!isRelanceEnvelope(message)) return undefined;
     return route(message, sender);
   });
   // The content scripts ask over a long-lived port (lib/messaging/port-wire.ts); the same route answers each request.

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { fingerprintKey, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
@@ -13,7 +12,7 @@ import { fingerprintOf, toEmailRecord } from './mail-identity';
 import { MailView } from './mail-view';
 import type { PdfReader } from './pdf-reader';
 import { receivedMailInvoices, receivedMailNeeds, understandReceivedMail } from './replies';
-import { createWriteBatcher } from './write-batch';
+import { createWriteBatcher, type Settled } from './write-batch';
 
 /**
  * `mail.seen` / `mail.seenMany`: messages a content script saw being sent or opened. Decides, once per message,
@@ -86,40 +85,24 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
   // Every table a mail.seen may write (detection, follow-ups, replies, ledger) and read (settings).
   const batcher = createWriteBatcher(db, (d) => [d.invoices, d.clients, d.histories, d.messages, d.settings], (jobs: readonly MailJob[]) => runMailJobs(deps.store, jobs));
 
-  /**
-   * First looks waiting for the next shared read. Like the writes (write-batch.ts), the first looks of requests that
-   * arrive while one is being read share the next read: one read-only transaction for all of them instead of one
-   * each. The first one alone is read at once; nothing waits for a timer.
-   */
-  const waiting: { keys: string[]; sentIds: string[]; resolve(found: Found): void; reject(err: unknown): void }[] = [];
-  let reading = false;
-
-  async function readWaiting(): Promise<void> {
-    reading = true;
-    try {
-      while (waiting.length > 0) {
-        const group = waiting.splice(0, waiting.length);
-        const keys = [...new Set(group.flatMap((g) => g.keys))];
-        const sentIds = [...new Set(group.flatMap((g) => g.sentIds))];
-        try {
-          const [rows, invoices] = await Dexie.ignoreTransaction(() =>
-            db.transaction('r', [db.messages, db.invoices], () =>
-              Promise.all([
-                db.messages.bulkGet(keys),
-                sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
-              ]),
-            ),
-          );
-          const found: Found = { ledgerRow: new Map(keys.map((k, i) => [k, rows[i]])), invoices };
-          for (const g of group) g.resolve(found);
-        } catch (err) {
-          for (const g of group) g.reject(err);
-        }
-      }
-    } finally {
-      reading = false;
-    }
-  }
+  // The first looks of requests that arrive while one is being read share the next read, as writes share a
+  // transaction: one read-only transaction for all of them instead of one each (a failed shared read is retried
+  // look by look, as a failed write batch is).
+  const firstLooks = createWriteBatcher(
+    db,
+    (d) => [d.messages, d.invoices],
+    async (wants: readonly { keys: string[]; sentIds: string[] }[]): Promise<Settled<Found>[]> => {
+      const keys = [...new Set(wants.flatMap((w) => w.keys))];
+      const sentIds = [...new Set(wants.flatMap((w) => w.sentIds))];
+      const [rows, invoices] = await Promise.all([
+        db.messages.bulkGet(keys),
+        sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
+      ]);
+      const found: Found = { ledgerRow: new Map(keys.map((k, i) => [k, rows[i]])), invoices };
+      return wants.map(() => ({ ok: true, value: found }));
+    },
+    { mode: 'r' },
+  );
 
   /** The first look of every mail of a request: the ledger under their keys and the invoices under the sent mails' ids. */
   async function lookUp(snaps: readonly EmailSnapshot[]): Promise<Look[]> {
@@ -128,10 +111,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     const fps = fingerprints.map(fingerprintKey);
     const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
     const sentIds = [...new Set(snaps.flatMap((s) => (s.direction === 'sent' && s.messageId ? [s.messageId] : [])))];
-    const { ledgerRow, invoices } = await new Promise<Found>((resolve, reject) => {
-      waiting.push({ keys, sentIds, resolve, reject });
-      if (!reading) void readWaiting();
-    });
+    const { ledgerRow, invoices } = await firstLooks.run({ keys, sentIds });
     let turn = Promise.resolve(false);
     let afterWriter = false;
     return snaps.map((snap, i) => {

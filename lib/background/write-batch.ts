@@ -30,16 +30,18 @@ export function createWriteBatcher<J, R>(
   db: RelanceDb,
   tables: (db: RelanceDb) => Table[],
   runBatch: (jobs: readonly J[]) => Promise<Settled<R>[]>,
-  opts: { maxBatch?: number } = {},
+  opts: { maxBatch?: number; mode?: 'rw' | 'r' } = {},
 ): WriteBatcher<J, R> {
   const maxBatch = opts.maxBatch ?? 64;
+  // 'r': the same grouping for reads (mail-seen.ts: the first looks of concurrent requests share one read).
+  const mode = opts.mode ?? 'rw';
   const queue: Queued<J>[] = [];
   let flushing = false;
 
   // Always a top-level transaction: never nested in whatever transaction the caller's code last awaited. The scope is
   // an `async` function on purpose: only then does Dexie follow the transaction across native awaits.
   const transaction = (batch: readonly Queued<J>[]) =>
-    Dexie.ignoreTransaction(() => db.transaction('rw', tables(db), async () => await runBatch(batch.map((q) => q.job))));
+    Dexie.ignoreTransaction(() => db.transaction(mode, tables(db), async () => await runBatch(batch.map((q) => q.job))));
   const answer = (q: Queued<J>, s: Settled<R> | undefined) => {
     if (!s) q.reject(new Error('the write batch gave no answer for this job'));
     else if (s.ok) q.resolve(s.value);

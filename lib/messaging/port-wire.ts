@@ -30,20 +30,10 @@ export function isPortId(v: unknown): v is number {
 }
 
 /**
- * Commands the client may send again on a new port when the old one closed before their answer came: they only
- * read, or (mail.seen, mail.seenMany) the background's ledger makes a second report of the same mail a no-op
- * ("duplicate"). Any other write is failed with "Relance is restarting", as a lost sendMessage was: the worker may
- * have done it before it stopped, and doing it twice (a second invoice) would be worse than asking the user.
+ * Commands the client may send again on a new port when the old one closed before their answer came (only content
+ * scripts use the port, so only their commands are listed): they only read, or (mail.seen, mail.seenMany) the
+ * background's ledger makes a second report of the same mail a no-op ("duplicate"). Any other write is failed with
+ * "Relance is restarting", as a lost sendMessage was: the worker may have done it before it stopped, and doing it
+ * twice (a second invoice) would be worse than asking the user.
  */
-export const RESEND_SAFE: ReadonlySet<string> = new Set([
-  'client.view',
-  'client.followup',
-  'invoice.list',
-  'letter.get',
-  'mail.seen',
-  'mail.seenMany',
-  'settings.get',
-  'sidebar.load',
-  'status.get',
-  'storage.status',
-]);
+export const RESEND_SAFE: ReadonlySet<string> = new Set(['client.view', 'client.followup', 'mail.seen', 'mail.seenMany', 'settings.get', 'sidebar.load', 'status.get']);

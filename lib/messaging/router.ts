@@ -101,6 +101,11 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
   };
 }
 
+/** A Relance envelope (`{relance: 1, …}`), before any other check: anything else is left to other listeners. */
+export function isRelanceEnvelope(message: unknown): message is { relance: 1 } {
+  return typeof message === 'object' && message !== null && (message as { relance?: unknown }).relance === 1;
+}
+
 /** The part of `runtime.Port` the background uses (a fake one in tests). */
 export interface ServedPort {
   name: string;
@@ -139,7 +144,7 @@ export function servePort(port: ServedPort, route: ReturnType<typeof createRoute
   });
   port.onMessage.addListener((message: unknown) => {
     if (!open) return;
-    if (typeof message !== 'object' || message === null || (message as { relance?: unknown }).relance !== 1) return;
+    if (!isRelanceEnvelope(message)) return;
     const id = (message as { id?: unknown }).id;
     if (!isPortId(id)) {
       close();

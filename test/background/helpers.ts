@@ -41,16 +41,12 @@ export function installFakePorts(runtime: object) {
     connect(sender: object, name = 'relance') {
       const toClient: PortListener[] = [];
       const toBackground: PortListener[] = [];
-      const clientGone: (() => void)[] = [];
       let open = true;
       const backgroundEnd = {
         name,
         sender,
         postMessage: (m: unknown) => toClient.forEach((l) => l(structuredClone(m))),
-        disconnect: () => {
-          open = false;
-          clientGone.forEach((l) => l());
-        },
+        disconnect: () => void (open = false),
         onMessage: { addListener: (l: PortListener) => void toBackground.push(l) },
         onDisconnect: { addListener: () => undefined },
       };
@@ -58,7 +54,6 @@ export function installFakePorts(runtime: object) {
       let lastId = 0;
       return {
         isOpen: () => open,
-        onClose: (l: () => void) => void clientGone.push(l),
         ask: <T = unknown>(command: string, payload: unknown) =>
           new Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>((resolve) => {
             const id = ++lastId;

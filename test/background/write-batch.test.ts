@@ -67,4 +67,28 @@ describe('createWriteBatcher', () => {
     expect(outcomes).toEqual(['recorded', 'duplicate', 'duplicate', 'duplicate']);
     expect(await db.messages.count()).toBe(1);
   });
+
+  it("mode 'r' groups reads the same way, in read-only transactions that refuse a write", async () => {
+    const { db } = freshStore();
+    await db.messages.bulkAdd([row('a'), row('b')]);
+    const modes: string[] = [];
+    const reads = createWriteBatcher<string, string>(
+      db as RelanceDb,
+      (d) => [d.messages],
+      async (keys) => {
+        modes.push(String((Dexie.currentTransaction as unknown as { mode: string }).mode));
+        const rows = await db.messages.bulkGet([...keys]);
+        return rows.map((r): Settled<string> => ({ ok: true, value: r ? 'found' : 'absent' }));
+      },
+      { mode: 'r' },
+    );
+    expect(await Promise.all(['a', 'b', 'c', 'a'].map((k) => reads.run(k)))).toEqual(['found', 'found', 'absent', 'found']);
+    expect(modes).toEqual(['readonly', 'readonly']);
+    const writer = createWriteBatcher<string, string>(db as RelanceDb, (d) => [d.messages], async (keys) => {
+      await db.messages.bulkAdd(keys.map(row));
+      return keys.map(() => ({ ok: true, value: 'written' }));
+    }, { mode: 'r' });
+    await expect(writer.run('z')).rejects.toThrow();
+    expect(await db.messages.get('z')).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BridgeError, createPortAsk, type PortLike } from '@/lib/messaging/content-client';
 import { RESEND_SAFE } from '@/lib/messaging/port-wire';
+import { COMMANDS, isCommandName } from '@/lib/messaging/protocol';
 import { servePort, WEBMAIL_ORIGINS, type RouterOptions, type SenderInfo, type ServedPort } from '@/lib/messaging/router';
 
 /**
@@ -103,6 +104,9 @@ describe('content script bridge over a port', () => {
     expect(await read).toBe('loaded');
     expect(await mails).toEqual({ results: [] });
     expect(RESEND_SAFE.has('invoice.create')).toBe(false);
+    // Only commands a content script may send (the port's only users), and none that creates or changes a record.
+    for (const c of RESEND_SAFE) expect(isCommandName(c) && (COMMANDS[c].from as readonly string[]).includes('content'), c).toBe(true);
+    for (const c of ['invoice.create', 'invoice.markPaid', 'invoice.confirm', 'invoice.dismiss', 'invoice.update', 'event.record', 'client.flags', 'client.pause']) expect(RESEND_SAFE.has(c), c).toBe(false);
   });
 
   it('resends at most once: a second close fails the request', async () => {
