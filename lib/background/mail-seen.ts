@@ -9,7 +9,7 @@ import type { EmailSnapshot } from '../webmail/snapshot';
 import { readSnapshotAttachments } from './attachments';
 import { runMailJobs, seenBefore, type MailJob } from './mail-jobs';
 import { fingerprintOf, toEmailRecord } from './mail-identity';
-import { MailView } from './mail-view';
+import { invoicesUnder, MailView } from './mail-view';
 import type { PdfReader } from './pdf-reader';
 import { receivedMailInvoices, receivedMailNeeds, understandReceivedMail } from './replies';
 import { createWriteBatcher, type Settled } from './write-batch';
@@ -96,7 +96,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
       const sentIds = [...new Set(wants.flatMap((w) => w.sentIds))];
       const [rows, invoices] = await Promise.all([
         db.messages.bulkGet(keys),
-        sentIds.length > 0 ? db.invoices.where('messageId').anyOf(sentIds).toArray() : Promise.resolve([] as Invoice[]),
+        invoicesUnder(deps.store, 'messageId', sentIds),
       ]);
       const found: Found = { ledgerRow: new Map(keys.map((k, i) => [k, rows[i]])), invoices };
       return wants.map(() => ({ ok: true, value: found }));
