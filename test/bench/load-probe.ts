@@ -34,6 +34,9 @@ export interface RunnerResult {
   /** Epoch ms of the first send and the last reply. */
   firstSendAt: number;
   lastReplyAt: number;
+  /** Every answered request: epoch ms of its reply and the mails it carried (the steady-state rate, load.ts). */
+  replyAt: number[];
+  replyMails: number[];
 }
 
 /**
@@ -45,7 +48,7 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
   type Reply = { ok: true; data: { outcome?: string; results?: { outcome?: string }[] } } | { ok: false; error: { code: string; message: string } };
   const rt = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Reply | undefined>; connect(info: { name: string }): unknown } } }).chrome.runtime;
   const epoch = () => performance.timeOrigin + performance.now();
-  const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, mailsSent: 0, mailsAnswered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0 };
+  const res: RunnerResult = { latencies: {}, fromSchedule: [], sent: 0, answered: 0, mailsSent: 0, mailsAnswered: 0, lost: 0, failures: [], failureCount: 0, outcomes: {}, firstSendAt: Infinity, lastReplyAt: 0, replyAt: [], replyMails: [] };
   const fail = (s: string) => {
     res.failureCount++;
     if (res.failures.length < 10) res.failures.push(s);
@@ -107,6 +110,8 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
         }
         res.answered++;
         res.lastReplyAt = Math.max(res.lastReplyAt, t1);
+        res.replyAt.push(Math.round(t1));
+        res.replyMails.push(op.mails);
         (res.latencies[op.command] ??= []).push(Math.round((t1 - t0) * 100) / 100);
         res.fromSchedule.push(Math.round((t1 - Math.max(scheduled, args.startAt)) * 100) / 100);
         if (!reply.ok && reply.error.code === op.expectError) continue;

@@ -40,7 +40,14 @@ const TABS = [
   { webmail: 'outlook', url: OUTLOOK_THREAD_URL },
 ] as const;
 const USER = { name: 'Sophie Martin', email: 'sophie.martin@example.com' };
-const MAILS_PER_PHASE = 3000;
+/**
+ * Mails per phase: six seconds of paced load, of which the first is not counted (WARMUP_MS). Until the sixth session
+ * a phase was 3,000 mails and its rate was mails / (last reply - first send): that divides by the schedule plus the last
+ * answer's latency and counts the worker's cold first second (code not yet optimised by V8), so a background that kept
+ * pace exactly with 1,000 mails/s and answered in 100 ms scored 968 at best. That end-to-end figure is still reported.
+ */
+const MAILS_PER_PHASE = 6000;
+const WARMUP_MS = 1000;
 /** load-mix.ts: 5 mails in 4 requests per conversation. */
 const MAILS_PER_CONVERSATION = 5;
 const REQUESTS_PER_CONVERSATION = 4;
@@ -148,6 +155,11 @@ async function phase(s: ExtensionSession, tabs: Tab[], popup: Page, name: string
   for (const cmd of new Set(results.flatMap((r) => Object.keys(r.latencies)))) byCommand[cmd] = stats(results.flatMap((r) => r.latencies[cmd] ?? []));
   const sent = results.reduce((n, r) => n + r.sent, 0);
   const mailsSent = results.reduce((n, r) => n + r.mailsSent, 0);
+  // The steady rate: mails answered between the end of the warm-up and the end of the offered schedule (paced: a
+  // background that falls behind answers fewer than offered in it) or the last answer (saturated), per second.
+  const windowFrom = first + WARMUP_MS;
+  const windowTo = rate ? startAt + perTab * MAILS_PER_CONVERSATION * intervalMs : last;
+  const answeredInWindow = results.reduce((n, r) => n + r.replyAt.reduce((m, at, i) => m + (at >= windowFrom && at <= windowTo ? r.replyMails[i]! : 0), 0), 0);
   const lagAll = ui.flatMap((u) => during(u.timerLag).map((l) => l.lag));
   const longTasks = ui.flatMap((u) => during(u.longTasks));
   return {
@@ -160,7 +172,9 @@ async function phase(s: ExtensionSession, tabs: Tab[], popup: Page, name: string
     failed: results.reduce((n, r) => n + r.failureCount, 0),
     failures: results.flatMap((r) => r.failures).slice(0, 10),
     durationMs: round2(last - first),
-    mailsPerSecond: round2((mailsSent / (last - first)) * 1000),
+    mailsPerSecond: round2((answeredInWindow / (windowTo - windowFrom)) * 1000),
+    /** Mails / (last answer - first send), cold start and last latency included (the figure until the sixth session). */
+    endToEndMailsPerSecond: round2((mailsSent / (last - first)) * 1000),
     requestsPerSecond: round2((sent / (last - first)) * 1000),
     latencyMs: stats(all),
     fromScheduleMs: stats(results.flatMap((r) => r.fromSchedule)),
@@ -234,9 +248,11 @@ export const load: BenchSection = {
     const missing = (p: RunResult['paced']) => p.db.ledgerExpected - p.db.ledgerFound + p.db.invoicesExpected - p.db.invoicesFound + p.db.replyEventsExpected - p.db.replyEventsFound;
     const figures = {
       pacedMailsPerSecond: med((r) => r.paced.mailsPerSecond),
+      pacedEndToEndMailsPerSecond: med((r) => r.paced.endToEndMailsPerSecond),
       pacedRequestsPerSecond: med((r) => r.paced.requestsPerSecond),
       saturatedMailsPerSecond: med((r) => r.saturated.mailsPerSecond),
       saturatedRequestsPerSecond: med((r) => r.saturated.requestsPerSecond),
+      saturatedEndToEndMailsPerSecond: med((r) => r.saturated.endToEndMailsPerSecond),
       transportCeilingRequestsPerSecond: med((r) => r.transport.requestsPerSecond),
       transportSendMessageRequestsPerSecond: med((r) => r.transportSendMessage.requestsPerSecond),
       pacedP50Ms: med((r) => r.paced.latencyMs.p50),
@@ -254,7 +270,8 @@ export const load: BenchSection = {
       webmailMaxTimerLagMs: med((r) => Math.max(r.paced.webmail.timerLagMaxMs, r.saturated.webmail.timerLagMaxMs)),
     };
     const withinBudget = {
-      mailsPerSecond: figures.pacedMailsPerSecond >= LOAD_BUDGETS.mailsPerSecond * 0.97,
+      // 1 % for the window's edges, which cut requests (up to two mails each per tab), and the runner's timers.
+      mailsPerSecond: figures.pacedMailsPerSecond >= LOAD_BUDGETS.mailsPerSecond * 0.99,
       lost: figures.lost === 0 && figures.failed === 0 && figures.mailsUnanswered === 0,
       missingInDb: figures.missingInDb === 0,
       popupRoundTripP95Ms: figures.popupUnderLoadP95Ms <= LOAD_BUDGETS.popupRoundTripP95Ms,
@@ -262,9 +279,11 @@ export const load: BenchSection = {
     };
     const rows = [
       ['figure (median of runs)', 'value', 'budget', ''],
-      ['paced: mails/s achieved (1,000 offered)', String(figures.pacedMailsPerSecond), `>= ${LOAD_BUDGETS.mailsPerSecond}`, verdict(withinBudget.mailsPerSecond)],
-      ['paced: requests/s (runtime messages)', String(figures.pacedRequestsPerSecond), '', ''],
-      ['saturated: mails/s / requests/s (16 requests in flight per tab)', `${figures.saturatedMailsPerSecond} / ${figures.saturatedRequestsPerSecond}`, '', ''],
+      ['paced: mails/s answered once warm (1,000 offered)', String(figures.pacedMailsPerSecond), `>= ${LOAD_BUDGETS.mailsPerSecond}`, verdict(withinBudget.mailsPerSecond)],
+      ['paced: mails/s end to end (cold start and last latency included)', String(figures.pacedEndToEndMailsPerSecond), '', ''],
+      ['paced: requests/s (runtime messages), end to end', String(figures.pacedRequestsPerSecond), '', ''],
+      ['saturated: mails/s once warm / end to end (16 requests in flight per tab)', `${figures.saturatedMailsPerSecond} / ${figures.saturatedEndToEndMailsPerSecond}`, '', ''],
+      ['saturated: requests/s, end to end', String(figures.saturatedRequestsPerSecond), '', ''],
       ['transport ceiling: no-op round trips requests/s, port / one sendMessage each', `${figures.transportCeilingRequestsPerSecond} / ${figures.transportSendMessageRequestsPerSecond}`, '', ''],
       ['paced latency p50 / p95 / p99 (ms)', `${figures.pacedP50Ms} / ${figures.pacedP95Ms} / ${figures.pacedP99Ms}`, '', ''],
       ['lost requests / failed / mails unanswered (all runs)', `${figures.lost} / ${figures.failed} / ${figures.mailsUnanswered}`, '0', verdict(withinBudget.lost)],
