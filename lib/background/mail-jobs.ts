@@ -8,7 +8,7 @@ import type { EmailSnapshot } from '../webmail/snapshot';
 import { creditNoteTarget, linkInvoiceToMail, recordCreditNote, sentInvoiceNumber, trackSentInvoice } from './detection';
 import { followupNeeds, recordSentFollowup } from './followups';
 import { clientOf } from './mail-identity';
-import { MailView, MissingRows, type MailNeeds } from './mail-view';
+import { MailView, MissingRows, type MailNeeds, type PriorLook } from './mail-view';
 import { receivedMailNeeds, recordReceivedMail } from './replies';
 import type { Settled } from './write-batch';
 
@@ -24,6 +24,8 @@ interface MailIds {
   idKey: string | null;
   fpKey: string;
   now: Date;
+  /** What the request's first look read (mail-seen.ts), shared by its mails' jobs: not read again if unchanged. */
+  prior?: PriorLook;
 }
 
 export type MailJob =
@@ -121,7 +123,7 @@ const MAX_EXTRA_READS = 8;
  * answered with its error, its changes undone; the others are written.
  */
 export async function runMailJobs(store: RelanceStore, jobs: readonly MailJob[]): Promise<Settled<MailSeenResponse | null>[]> {
-  const view = await MailView.load(store, jobs.map(mailJobNeeds));
+  const view = await MailView.load(store, jobs.map(mailJobNeeds), [...new Set(jobs.flatMap((j) => (j.prior ? [j.prior] : [])))]);
   const out: Settled<MailSeenResponse | null>[] = [];
   for (const job of jobs) {
     for (let reads = 0; ; reads++) {

@@ -1,3 +1,4 @@
+import { writeMark } from '../db/data-version';
 import { fingerprintKey, messageKey } from '../db/ledger';
 import type { MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
@@ -9,7 +10,7 @@ import type { EmailSnapshot } from '../webmail/snapshot';
 import { readSnapshotAttachments } from './attachments';
 import { runMailJobs, seenBefore, type MailJob } from './mail-jobs';
 import { fingerprintOf, toEmailRecord } from './mail-identity';
-import { invoicesUnder, MailView } from './mail-view';
+import { invoicesUnder, MailView, type PriorLook } from './mail-view';
 import type { PdfReader } from './pdf-reader';
 import { receivedMailInvoices, receivedMailNeeds, understandReceivedMail } from './replies';
 import { createWriteBatcher, type Settled } from './write-batch';
@@ -48,6 +49,8 @@ export interface MailSeen {
 
 /** What one mail of a request starts from: read for the whole request before any of its jobs. */
 interface Look {
+  /** What the request's first look read, passed with its write jobs. */
+  prior: PriorLook;
   idKey: string | null;
   fpKey: string;
   /** The ledger row under its webmail id, and under its fingerprint. */
@@ -111,7 +114,14 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     const fps = fingerprints.map(fingerprintKey);
     const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
     const sentIds = [...new Set(snaps.flatMap((s) => (s.direction === 'sent' && s.messageId ? [s.messageId] : [])))];
+    // Taken before the read: the write batch uses what it read where no write since may have changed it.
+    const mark = writeMark(db);
     const { ledgerRow, invoices } = await firstLooks.run({ keys, sentIds });
+    const prior: PriorLook = {
+      mark,
+      ledger: new Map(keys.map((k) => [k, ledgerRow.get(k)])),
+      noInvoiceUnder: sentIds.filter((id) => !invoices.some((inv) => inv.messageId === id)),
+    };
     let turn = Promise.resolve(false);
     let afterWriter = false;
     return snaps.map((snap, i) => {
@@ -120,6 +130,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
       let release!: (undecided: boolean | Promise<boolean>) => void;
       const next = new Promise<boolean>((ok) => (release = ok));
       const look: Look = {
+        prior,
         idKey,
         fpKey: fps[i]!,
         known,
@@ -160,14 +171,14 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
         if (receivedMailInvoices(view, snap, now).invoices.length === 0) return { outcome: 'ignored' };
       }
       const understood = understandReceivedMail(snap, now);
-      return answerOf(await inTurn(look, { type: 'received', snap, idKey, fpKey, now, understood }, true));
+      return answerOf(await inTurn(look, { type: 'received', snap, idKey, fpKey, now, understood, prior: look.prior }, true));
     }
 
     const wantsPdfs = attachmentsGiven === undefined && snap.attachments.some((a) => isPdfAttachment(a) && a.downloadUrl);
     // Caught at send and now seen in its thread, or tracked under this id already: linked, without reading it again.
     // A mail that would ask for its PDFs is checked in turn first when a mail before it in the request may be it.
     if (byFingerprint || look.imported || (wantsPdfs && look.afterWriter)) {
-      const early = await inTurn(look, { type: 'recognise', snap, idKey, fpKey, now }, false);
+      const early = await inTurn(look, { type: 'recognise', snap, idKey, fpKey, now, prior: look.prior }, false);
       if (early) return early;
     }
 
@@ -178,7 +189,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
     // Reading and understanding happen outside the write transaction (it must not wait on anything but the database).
     const { attachments, reports, retry } = await readSnapshotAttachments(snap, attachmentsGiven ?? [], deps.pdf);
     const u: Understanding = { ...understandContent(toEmailRecord(snap, now), attachments), attachmentsRead: reports };
-    return answerOf(await inTurn(look, { type: 'sent', snap, idKey, fpKey, now, u, attachmentsRead: reports, retry }, true));
+    return answerOf(await inTurn(look, { type: 'sent', snap, idKey, fpKey, now, u, attachmentsRead: reports, retry, prior: look.prior }, true));
   }
 
   async function decideInOrder(snap: EmailSnapshot, attachments: MailSeenRequest['attachments'], look: Look, now: Date): Promise<MailSeenResponse> {

@@ -1,4 +1,5 @@
 import { appendToHistory, byClientKey, eventsByInvoice, type NewEvent } from '../db/events';
+import { writtenSince } from '../db/data-version';
 import { vouchOverdueUnaffected } from '../db/overdue';
 import type { HistoryRow, MessageRow } from '../db/schema';
 import type { RelanceStore } from '../db/store';
@@ -40,6 +41,19 @@ export interface MailNeeds {
 }
 
 /**
+ * What a request's first look read before its jobs were queued (mail-seen.ts `lookUp`), to be used instead of read
+ * again when no write since may have changed it (lib/db/data-version.ts `writtenSince`).
+ */
+export interface PriorLook {
+  /** writeMark taken before the first look's read. */
+  mark: number | null;
+  /** Ledger rows by key, as read (undefined: not in the ledger). */
+  ledger: ReadonlyMap<string, MessageRow | undefined>;
+  /** Webmail message ids under which no invoice was found. */
+  noInvoiceUnder: readonly string[];
+}
+
+/**
  * Thrown by a lookup of rows the view was not told about: the batch reads them and decides that mail again (its
  * changes were undone). Never a wrong "nothing found", whatever the needs said.
  */
@@ -72,10 +86,13 @@ export class MailView {
 
   private constructor(readonly store: RelanceStore) {}
 
-  /** A view with what the decisions of `needs` will look up read. */
-  static async load(store: RelanceStore, needs: readonly MailNeeds[]): Promise<MailView> {
+  /**
+   * A view with what the decisions of `needs` will look up read. What `prior` looks hold is taken from them instead
+   * of read again when no write since may have changed it (MailView must be loaded in a read-write transaction then).
+   */
+  static async load(store: RelanceStore, needs: readonly MailNeeds[], prior: readonly PriorLook[] = []): Promise<MailView> {
     const view = new MailView(store);
-    await view.read(needs);
+    await view.read(needs, prior);
     return view;
   }
 
@@ -89,18 +106,26 @@ export class MailView {
    * points at: the invoices of ledger rows, the histories of the invoices found). What the view holds, the batch's
    * own writes included, is never replaced by what is read.
    */
-  async read(needs: readonly MailNeeds[]): Promise<void> {
+  async read(needs: readonly MailNeeds[], prior: readonly PriorLook[] = []): Promise<void> {
     const db = this.store.db;
     const wanted = (pick: (n: MailNeeds) => ReadonlyArray<string | null | undefined> | undefined, held: (v: string) => boolean) => [
       ...new Set(needs.flatMap((n) => present(pick(n)).filter((v) => !held(v)))),
     ];
-    const messageKeys = wanted((n) => n.messageKeys, (k) => this.ledger.has(k));
-    const byIndex = INDEXES.map((index) => [index, wanted((n) => n.invoices?.[index], (v) => this.queried[index].has(v))] as const);
+    let messageKeys = wanted((n) => n.messageKeys, (k) => this.ledger.has(k));
+    let byIndex = INDEXES.map((index) => [index, wanted((n) => n.invoices?.[index], (v) => this.queried[index].has(v))] as const);
     const clientKeys = wanted((n) => n.clients, (k) => this.clients.has(k));
+    const readSettings = needs.some((n) => n.settings) && !this.settingsRow;
+    // What the first looks read is checked once this transaction has started, i.e. after a first request of its own:
+    // without one, everything is read.
+    const fromPrior = prior.length > 0 && (clientKeys.length > 0 || readSettings || byIndex.some(([, values]) => values.length > 0)) ? priorFor(prior, messageKeys, byIndex) : null;
+    if (fromPrior) {
+      messageKeys = messageKeys.filter((k) => !fromPrior.ledger.has(k));
+      byIndex = byIndex.map(([index, values]) => [index, index === 'messageId' ? values.filter((v) => !fromPrior.noInvoiceUnder.has(v)) : values] as const);
+    }
     const [ledgerRows, clientRows, settings, ...found] = await Promise.all([
       messageKeys.length > 0 ? db.messages.bulkGet(messageKeys) : [],
       clientKeys.length > 0 ? db.clients.bulkGet(clientKeys) : [],
-      needs.some((n) => n.settings) && !this.settingsRow ? this.store.getSettings() : undefined,
+      readSettings ? this.store.getSettings() : undefined,
       ...byIndex.map(([index, values]) => invoicesUnder(this.store, index, values)),
     ]);
     messageKeys.forEach((k, i) => this.ledger.set(k, ledgerRows[i]));
@@ -108,17 +133,31 @@ export class MailView {
     if (settings) this.settingsRow = settings;
     for (const [index, values] of byIndex) for (const v of values) this.queried[index].add(v);
     for (const list of found) for (const inv of list) if (!this.invoices.has(inv.id)) this.hold(inv);
+    // The transaction has started: every write issued before it was issued. What no write since the first look may
+    // have changed is taken from it; the rest is read (below for the ledger; a later lookup for invoices, MissingRows).
+    const staleKeys: string[] = [];
+    if (fromPrior) {
+      for (const [k, { mark, row }] of fromPrior.ledger) {
+        if (this.ledger.has(k)) continue;
+        if (writtenSince(db, mark, 'messages', 'key', k)) staleKeys.push(k);
+        else this.ledger.set(k, row);
+      }
+      for (const [v, mark] of fromPrior.noInvoiceUnder) if (!writtenSince(db, mark, 'invoices', 'messageId', v)) this.queried.messageId.add(v);
+    }
 
     const held = (id: string) => this.invoices.has(id) || this.absentInvoices.has(id);
     const pointedAt = [
       ...new Set([...present(needs.flatMap((n) => n.invoiceIds ?? [])), ...[...this.ledger.values()].flatMap((r) => (r?.invoiceId ? [r.invoiceId] : []))]),
     ].filter((id) => !held(id));
     const historyKeys = wanted((n) => [...(n.histories ?? []), ...(n.historiesOfFound ? [...(n.clients ?? []), ...this.foundBy(n).map((i) => i.clientKey)] : [])], (k) => this.histories.has(k));
-    if (pointedAt.length === 0 && historyKeys.length === 0) return;
-    const [pointed, historyRows] = await Promise.all([
+    if (pointedAt.length === 0 && historyKeys.length === 0 && staleKeys.length === 0) return;
+    const [pointed, historyRows, staleRows] = await Promise.all([
       pointedAt.length > 0 ? db.invoices.bulkGet(pointedAt) : [],
       historyKeys.length > 0 ? db.histories.bulkGet(historyKeys) : [],
+      staleKeys.length > 0 ? db.messages.bulkGet(staleKeys) : [],
     ]);
+    // (The invoices a ledger row read again points at are read when a decision asks for them: MissingRows.)
+    staleKeys.forEach((k, i) => this.ledger.set(k, staleRows[i]));
     pointedAt.forEach((id, i) => {
       const inv = pointed[i];
       if (inv) this.hold(inv);
@@ -288,6 +327,19 @@ export class MailView {
       ledger.length > 0 ? db.messages.bulkAdd(ledger) : undefined,
     ]);
   }
+}
+
+/** The parts of the first looks that the view was about to read, with the mark each was read under. */
+function priorFor(prior: readonly PriorLook[], messageKeys: readonly string[], byIndex: ReadonlyArray<readonly [InvoiceIndex, readonly string[]]>) {
+  const keys = new Set(messageKeys);
+  const sentIds = new Set(byIndex.find(([index]) => index === 'messageId')?.[1] ?? []);
+  const ledger = new Map<string, { mark: number | null; row: MessageRow | undefined }>();
+  const noInvoiceUnder = new Map<string, number | null>();
+  for (const p of prior) {
+    for (const [k, row] of p.ledger) if (keys.has(k) && !ledger.has(k)) ledger.set(k, { mark: p.mark, row });
+    for (const v of p.noInvoiceUnder) if (sentIds.has(v) && !noInvoiceUnder.has(v)) noInvoiceUnder.set(v, p.mark);
+  }
+  return { ledger, noInvoiceUnder };
 }
 
 /**

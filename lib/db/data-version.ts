@@ -17,13 +17,30 @@ interface Versions {
   byTable: Map<string, number>;
   /** Narrow counters per table (narrowVersion): moved by the writes to it whose rows were not all vouched for. */
   narrow: Map<string, Array<{ name: string; vouched: WeakSet<object> }>>;
+  /** The sequence of write requests (writeMark, writtenSince). */
+  seq: number;
+  /** `table field value` → the seq of the last write request that put or deleted a row with that value (WATCHED). */
+  lastWrite: Map<string, number>;
+  /** `table field` → the seq of the last write that may have touched any value (a range delete, a delete by id). */
+  lastWipe: Map<string, number>;
+  /** Marks at or below it are too old: the values written before it were forgotten (a bound on memory). */
+  floor: number;
 }
+
+/**
+ * The fields whose written values are remembered, for writtenSince: the ledger's keys and the invoices' webmail
+ * message ids, which a mail's first look reads (lib/background/mail-seen.ts) and its write batch would read again.
+ */
+const WATCHED: Readonly<Record<string, readonly string[]>> = { messages: ['key'], invoices: ['messageId'] };
+/** Values remembered before the oldest are forgotten (and marks before then count as too old). */
+const MAX_REMEMBERED = 20_000;
+const slot = (table: string, field: string, value?: string) => (value === undefined ? `${table}\u0000${field}` : `${table}\u0000${field}\u0000${value}`);
 
 const versions = new WeakMap<Dexie, Versions>();
 
 export function trackDataVersion(db: Dexie): void {
   if (versions.has(db)) return;
-  const v: Versions = { n: 0, byTable: new Map(), narrow: new Map() };
+  const v: Versions = { n: 0, byTable: new Map(), narrow: new Map(), seq: 0, lastWrite: new Map(), lastWipe: new Map(), floor: 0 };
   versions.set(db, v);
   const bump = (tables: readonly string[]): void => {
     v.n++;
@@ -62,6 +79,7 @@ export function trackDataVersion(db: Dexie): void {
               let tables = written.get(req.trans);
               if (!tables) written.set(req.trans, (tables = new Set()));
               for (const t of moved) tables.add(t);
+              rememberValues(v, name, table.schema.primaryKey.keyPath, req);
               return table.mutate(req);
             },
           };
@@ -101,4 +119,52 @@ export function narrowVersion(db: Dexie, table: string, name: string): { counter
   if (!counter) list.push((counter = { name: counterName, vouched: new WeakSet() }));
   const vouched = counter.vouched;
   return { counterName, vouch: (rows) => rows.forEach((r) => vouched.add(r)) };
+}
+
+/** Records which WATCHED values a write request may change (writtenSince). */
+function rememberValues(v: Versions, table: string, primaryKey: string | string[] | null | undefined, req: DBCoreMutateRequest): void {
+  const fields = WATCHED[table];
+  if (!fields) return;
+  const at = ++v.seq;
+  for (const field of fields) {
+    if (req.type === 'add' || req.type === 'put') {
+      for (const row of req.values as unknown[]) {
+        const value = (row as Record<string, unknown> | null)?.[field];
+        if (typeof value === 'string') v.lastWrite.set(slot(table, field, value), at);
+      }
+    } else if (req.type === 'delete' && primaryKey === field) {
+      for (const key of req.keys) if (typeof key === 'string') v.lastWrite.set(slot(table, field, key), at);
+    } else {
+      // A range delete, or a delete by a key that does not say the field's value: any value may be gone.
+      v.lastWipe.set(slot(table, field), at);
+    }
+  }
+  if (v.lastWrite.size > MAX_REMEMBERED) {
+    v.lastWrite.clear();
+    v.floor = at;
+  }
+}
+
+/**
+ * A point in the sequence of writes, to take BEFORE starting a read whose answer will be used later, in another
+ * transaction: writtenSince(mark, …) then says whether a write since may have changed it. Every write request issued
+ * before the mark belongs to a read-write transaction created before the read's, which IndexedDB orders before the
+ * read: the read saw it. Null when the database is not tracked.
+ */
+export function writeMark(db: Dexie): number | null {
+  return versions.get(db)?.seq ?? null;
+}
+
+/**
+ * Whether a write request issued after `mark` may have put a row of `table` whose `field` is `value`, or, when the
+ * field is the primary key, deleted it (true when unsure: an old mark, a range delete). For any other field, a row
+ * that had the value and was given another is not seen: rely on it only for "nothing had the value, and still
+ * nothing has". Only for WATCHED fields; always true for others. Ask it once
+ * every write request that could precede yours has been issued: inside a read-write transaction, after its first
+ * request has completed (the transaction has then started, so every transaction created before it has finished).
+ */
+export function writtenSince(db: Dexie, mark: number | null, table: string, field: string, value: string): boolean {
+  const v = versions.get(db);
+  if (!v || mark === null || !WATCHED[table]?.includes(field) || mark < v.floor) return true;
+  return (v.lastWrite.get(slot(table, field, value)) ?? 0) > mark || (v.lastWipe.get(slot(table, field)) ?? 0) > mark;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { messageKey } from '@/lib/db/ledger';
 import { receivedSnapshot, sentSnapshot, setup } from './mail';
 
 /**
@@ -56,6 +57,38 @@ describe('first looks of concurrent requests', () => {
     const [a, b] = await Promise.all([t.ok<Seen>('mail.seen', { snapshot: invoiceMail(7) }), t.ok<Seen>('mail.seen', { snapshot: invoiceMail(7) })]);
     expect([a.outcome, b.outcome].sort()).toEqual(['detected', 'duplicate']);
     expect(await t.db.invoices.count()).toBe(1);
+  });
+
+  it("the write batch takes the ledger from the request's first look instead of reading it again", async () => {
+    const t = setup();
+    const ledgerReads = vi.spyOn(t.db.messages, 'bulkGet');
+    expect((await t.ok<{ results: Seen[] }>('mail.seenMany', { snapshots: [invoiceMail(4), replyTo(4)] })).results.map((r) => r.outcome)).toEqual(['detected', 'reply-recorded']);
+    // The first look reads the four keys (two mails: webmail id and fingerprint); the batch reads none of them again.
+    const keysRead = ledgerReads.mock.calls.flatMap((c) => c[0] as string[]);
+    expect(keysRead).toHaveLength(4);
+    expect(new Set(keysRead).size).toBe(4);
+    expect(await t.db.messages.count()).toBe(4);
+  });
+
+  it('a ledger key written between the first look and the write batch is read again', async () => {
+    const t = setup();
+    const key = messageKey('gmail', 'msg-l:3');
+    // Just before the write batch's transaction, something else (another tab's batch, a restore) records the mail.
+    const transaction = t.db.transaction.bind(t.db) as (...args: unknown[]) => unknown;
+    let wrote = false;
+    vi.spyOn(t.db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (!wrote && args[0] === 'rw') {
+        wrote = true;
+        void t.db.messages.put({ key, invoiceId: null, kind: 'other', direction: 'sent', seenAt: '2025-06-01T09:00:00.000Z' });
+      }
+      return transaction(...args);
+    }) as typeof t.db.transaction);
+    const answer = await t.ok<Seen & { kind?: string }>('mail.seen', { snapshot: invoiceMail(3) });
+    expect(wrote).toBe(true);
+    // Decided on the row written meanwhile, not on the first look's "not in the ledger": nothing tracked twice.
+    expect(answer).toEqual(expect.objectContaining({ outcome: 'duplicate', kind: 'other' }));
+    expect(await t.db.invoices.count()).toBe(0);
+    expect(t.errors).toEqual([]);
   });
 
   it('a read that fails answers its requests with an error, and the next requests read again', async () => {
