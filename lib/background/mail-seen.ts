@@ -109,7 +109,7 @@ export function createMailSeen(deps: MailSeenDeps): MailSeen {
 
   /** The first look of every mail of a request: the ledger under their keys and the invoices under the sent mails' ids. */
   async function lookUp(snaps: readonly EmailSnapshot[]): Promise<Look[]> {
-    const fingerprints = await Promise.all(snaps.map(fingerprintOf));
+    const fingerprints = snaps.map(fingerprintOf);
     const ids = snaps.map((s) => (s.messageId ? messageKey(s.webmail, s.messageId) : null));
     const fps = fingerprints.map(fingerprintKey);
     const keys = [...new Set([...ids.filter((k): k is string => k !== null), ...fps])];
