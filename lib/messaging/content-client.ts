@@ -79,11 +79,14 @@ export function createPortAsk(connect: () => PortLike, opts: { idleMs?: number }
   function open(): PortLike {
     const p = connect();
     p.onMessage.addListener((message) => {
-      if (!isObject(message) || message.relance !== 1 || !isPortId(message.id)) return;
-      const req = pending.get(message.id);
-      if (!req || req.port !== p) return;
-      pending.delete(message.id);
-      req.resolve(message.reply);
+      if (!isObject(message) || message.relance !== 1 || !Array.isArray(message.replies)) return;
+      for (const answer of message.replies as unknown[]) {
+        if (!isObject(answer) || !isPortId(answer.id)) continue;
+        const req = pending.get(answer.id);
+        if (!req || req.port !== p) continue;
+        pending.delete(answer.id);
+        req.resolve(answer.reply);
+      }
       if (pending.size === 0) armIdle();
     });
     p.onDisconnect.addListener(() => drop(p));

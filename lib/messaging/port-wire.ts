@@ -8,7 +8,11 @@
  * threads quickly, or several tabs at once, are exactly the traffic that pays for it.
  *
  *   request  { relance: 1, id, command, payload }   id: a positive safe integer, unique per port
- *   reply    { relance: 1, id, reply }              reply: the router's `{ok, data} | {ok: false, error}`
+ *   replies  { relance: 1, replies: [{ id, reply }] } reply: the router's `{ok, data} | {ok: false, error}`
+ *
+ * The answers that are ready in the same task of the worker go out together, in one message: under load a write batch
+ * answers the mails of many requests at once (lib/background/write-batch.ts), and each message is a serialisation and
+ * a hop through the browser's IO thread to the tab.
  */
 export const RELANCE_PORT = 'relance';
 
@@ -19,10 +23,9 @@ export interface PortRequest {
   payload: unknown;
 }
 
-export interface PortReply {
+export interface PortReplies {
   relance: 1;
-  id: number;
-  reply: unknown;
+  replies: Array<{ id: number; reply: unknown }>;
 }
 
 export function isPortId(v: unknown): v is number {

@@ -1,6 +1,6 @@
 import { describeZodError } from '../db/backup';
 import { StoreError } from '../db/store';
-import { isPortId, RELANCE_PORT, type PortReply } from './port-wire';
+import { isPortId, RELANCE_PORT, type PortReplies } from './port-wire';
 import { COMMANDS, EnvelopeSchema, isCommandName, type CommandName, type ParsedRequestOf, type Reply, type ResponseOf } from './protocol';
 
 /** Dexie's names for a database that could not be opened or upgraded. */
@@ -142,6 +142,19 @@ export function servePort(port: ServedPort, route: ReturnType<typeof createRoute
   port.onDisconnect.addListener(() => {
     open = false;
   });
+  // The answers made in the same task go out in one message, at the end of it (port-wire.ts).
+  let outbox: PortReplies['replies'] = [];
+  const sendReplies = () => {
+    const replies = outbox;
+    outbox = [];
+    if (!open) return;
+    try {
+      port.postMessage({ relance: 1, replies } satisfies PortReplies);
+    } catch {
+      // The tab went away while the answers were being made.
+      open = false;
+    }
+  };
   port.onMessage.addListener((message: unknown) => {
     if (!open) return;
     if (!isRelanceEnvelope(message)) return;
@@ -152,12 +165,8 @@ export function servePort(port: ServedPort, route: ReturnType<typeof createRoute
     }
     void route(message, sender).then((reply) => {
       if (!open) return;
-      try {
-        port.postMessage({ relance: 1, id, reply } satisfies PortReply);
-      } catch {
-        // The tab went away while the answer was being made.
-        open = false;
-      }
+      if (outbox.length === 0) setTimeout(sendReplies, 0);
+      outbox.push({ id, reply });
     });
   });
   return true;

@@ -58,8 +58,7 @@ export function installFakePorts(runtime: object) {
           new Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>((resolve) => {
             const id = ++lastId;
             toClient.push((m) => {
-              const reply = m as { id: number; reply: never };
-              if (reply.id === id) resolve(reply.reply);
+              for (const answer of (m as { replies: { id: number; reply: never }[] }).replies) if (answer.id === id) resolve(answer.reply);
             });
             toBackground.forEach((l) => l(structuredClone({ relance: 1, id, command, payload })));
           }),

@@ -58,15 +58,17 @@ export function LOAD_RUNNER(args: { conversations: RunnerOp[][]; workers: number
   const sleepUntil = (t: number) => new Promise<void>((ok) => setTimeout(ok, Math.max(0, t - epoch())));
   // The content script's transport (lib/messaging/port-wire.ts): one port per tab, requests told apart by id.
   // `sendMessage`: one runtime message per request, for the transport comparison.
-  type Port = { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: { id: number; reply: Reply }) => void): void }; onDisconnect: { addListener(l: () => void): void } };
+  type Port = { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(l: (m: { replies: { id: number; reply: Reply }[] }) => void): void }; onDisconnect: { addListener(l: () => void): void } };
   const waiting = new Map<number, (r: Reply | undefined) => void>();
   let lastId = 0;
   let port: Port | null = null;
   if (args.transport === 'port') {
     port = rt.connect({ name: 'relance' }) as Port;
     port.onMessage.addListener((m) => {
-      waiting.get(m.id)?.(m.reply);
-      waiting.delete(m.id);
+      for (const { id, reply } of m.replies) {
+        waiting.get(id)?.(reply);
+        waiting.delete(id);
+      }
     });
     port.onDisconnect.addListener(() => {
       for (const done of waiting.values()) done(undefined);

@@ -31,7 +31,7 @@ class FakePort implements PortLike {
   onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
   /** The background answers request `id`. */
   answer(id: number, reply: unknown): void {
-    for (const l of this.messageListeners) l({ relance: 1, id, reply });
+    for (const l of this.messageListeners) l({ relance: 1, replies: [{ id, reply }] });
   }
   /** The other side went away (worker stopped, extension reloaded). */
   drop(): void {
@@ -69,6 +69,17 @@ describe('content script bridge over a port', () => {
     expect(await b).toEqual({ which: 'b' });
   });
 
+  it('takes several answers from one message, each to its own request', async () => {
+    const { ask, ports } = bridge();
+    const asked = [ask('status.get', {}), ask('settings.get', {}), ask('sidebar.load', { clientEmail: 'a@b.example' })];
+    for (const l of (ports[0] as unknown as { messageListeners: Listener<unknown>[] }).messageListeners) {
+      l({ relance: 1, replies: [{ id: 3, reply: { ok: true, data: 'c' } }, { id: 1, reply: { ok: false, error: { code: 'invalid', message: 'Nope.' } } }, { id: 2, reply: { ok: true, data: 'b' } }] });
+    }
+    await expect(asked[0]).rejects.toMatchObject({ code: 'invalid', message: 'Nope.' });
+    expect(await asked[1]).toBe('b');
+    expect(await asked[2]).toBe('c');
+  });
+
   it("turns the background's error answer into a BridgeError with its code", async () => {
     const { ask, ports } = bridge();
     const a = ask('invoice.dismiss', { id: 'x' });
@@ -83,8 +94,10 @@ describe('content script bridge over a port', () => {
     port.answer(99, { ok: true, data: 'stray' });
     for (const l of (port as unknown as { messageListeners: Listener<unknown>[] }).messageListeners) {
       l(null);
-      l({ id: 1, reply: { ok: true, data: 'no envelope' } });
-      l({ relance: 1, id: '1', reply: { ok: true, data: 'string id' } });
+      l({ replies: [{ id: 1, reply: { ok: true, data: 'no envelope' } }] });
+      l({ relance: 1, replies: [{ id: '1', reply: { ok: true, data: 'string id' } }, null, 'x'] });
+      l({ relance: 1, replies: 'not a list' });
+      l({ relance: 1, id: 1, reply: { ok: true, data: 'not in a list' } });
     }
     port.answer(1, { ok: true, data: 'right' });
     expect(await a).toBe('right');
@@ -220,13 +233,27 @@ describe('servePort (background)', () => {
     servePort(p.port, route, OPTS);
     p.send({ relance: 1, id: 5, command: 'status.get', payload: {} });
     p.send({ relance: 1, id: 6, command: 'settings.get', payload: {} });
+    // Answers go out in a task after the one they were made in.
+    await flush();
     await flush();
     expect(route).toHaveBeenCalledTimes(2);
     expect(route.mock.calls[0]![1]).toBe(fromGmail);
+    // Ready in the same task: one message for both.
     expect(p.posted).toEqual([
-      { relance: 1, id: 5, reply: { ok: true, data: { echo: 'status.get', tab: 7 } } },
-      { relance: 1, id: 6, reply: { ok: true, data: { echo: 'settings.get', tab: 7 } } },
+      {
+        relance: 1,
+        replies: [
+          { id: 5, reply: { ok: true, data: { echo: 'status.get', tab: 7 } } },
+          { id: 6, reply: { ok: true, data: { echo: 'settings.get', tab: 7 } } },
+        ],
+      },
     ]);
+    // Ready later: a message of its own.
+    p.send({ relance: 1, id: 7, command: 'status.get', payload: {} });
+    await flush();
+    await flush();
+    expect(p.posted).toHaveLength(2);
+    expect(p.posted[1]).toEqual({ relance: 1, replies: [{ id: 7, reply: { ok: true, data: { echo: 'status.get', tab: 7 } } }] });
   });
 
   it('ignores messages that are not Relance envelopes, and closes the port on a request without a usable id', async () => {
