@@ -1,25 +1,92 @@
-import { DataMemo } from '../db/memo';
+import Dexie from 'dexie';
+import { onTableWrites } from '../db/data-version';
 import type { RelanceDb } from '../db/schema';
+import type { Client } from '../domain/invoice';
 import { domainOfEmail, indexKnownDomains, lookalikeWarning, type DomainForms, type KnownDomains } from '../domain/lookalike';
 
 /**
  * The user's clients' domains, for the look-alike check of the sidebar (lib/domain/lookalike.ts): an address whose
  * domain is not a client's but reads the same as one ("paypa1.com" next to "paypal.com") is warned about. Only the
- * background knows the clients; the index is kept until the clients table changes (2,000 clients: one key scan), and
- * each domain's forms until its last client goes.
+ * background knows the clients.
+ *
+ * The domains are read once (a key scan of the clients table), then kept up to date from the writes
+ * (lib/db/data-version.ts `onTableWrites`): a client written adds its domain once its transaction commits, and the
+ * index is built again only when that domain is new. Until the sixth session any write to the clients table threw the
+ * index away, and nearly every invoice detected writes its client: under load each sidebar then scanned every client
+ * again (load profile: ~10 % of the worker's busy time with a few thousand clients). A delete sends it back to a scan,
+ * which also drops the forms of domains no client has any more.
  */
-const memos = new WeakMap<RelanceDb, { memo: DataMemo<KnownDomains>; forms: DomainForms }>();
+interface Kept {
+  /** The clients' domains, exact, or null until the next scan. */
+  domains: Set<string> | null;
+  /** The index over `domains`, or null until asked for. */
+  index: KnownDomains | null;
+  /** Each domain's forms (its skeleton…), kept across index builds. */
+  forms: DomainForms;
+  /** The scan in progress, and what the writes issued meanwhile said (its result must include them). */
+  scan: { promise: Promise<KnownDomains>; added: Set<string>; stale: boolean } | null;
+}
+
+const kept = new WeakMap<RelanceDb, Kept>();
+
+function keptFor(db: RelanceDb): Kept {
+  let k = kept.get(db);
+  if (k) return k;
+  const fresh: Kept = { domains: null, index: null, forms: new Map(), scan: null };
+  kept.set(db, fresh);
+  onTableWrites(db, 'clients', (rows) => {
+    if (rows === null) {
+      fresh.domains = null;
+      fresh.index = null;
+      if (fresh.scan) fresh.scan.stale = true;
+      return;
+    }
+    for (const row of rows) {
+      const domain = domainOfEmail((row as Partial<Client> | null)?.key ?? '');
+      fresh.scan?.added.add(domain);
+      if (fresh.domains && !fresh.domains.has(domain)) {
+        fresh.domains.add(domain);
+        fresh.index = null;
+      }
+    }
+  });
+  return fresh;
+}
 
 export function knownDomains(db: RelanceDb): Promise<KnownDomains> {
-  let kept = memos.get(db);
-  if (!kept) memos.set(db, (kept = { memo: new DataMemo<KnownDomains>(db, 1, ['clients']), forms: new Map() }));
-  const { memo, forms } = kept;
-  return memo.get('all', async () => {
-    const domains = new Set(((await db.clients.toCollection().primaryKeys()) as string[]).map(domainOfEmail));
-    // The forms of domains no client has any more are dropped: the cache never outgrows the clients.
-    if (forms.size > domains.size) for (const d of forms.keys()) if (!domains.has(d)) forms.delete(d);
-    return indexKnownDomains(domains, forms);
-  });
+  const k = keptFor(db);
+  if (k.domains) return Promise.resolve((k.index ??= indexKnownDomains(k.domains, k.forms)));
+  if (k.scan) return k.scan.promise;
+  return startScan(db, k);
+}
+
+function startScan(db: RelanceDb, k: Kept): Promise<KnownDomains> {
+  // The writes issued before the scan's read transaction is created are in what it reads (IndexedDB orders it after
+  // theirs); those issued after are collected meanwhile. Hence a transaction of its own, created after `k.scan` is
+  // set: not the caller's, which may be older than writes the scan would then miss.
+  let settle!: { resolve(v: KnownDomains): void; reject(e: unknown): void };
+  const scan: NonNullable<Kept['scan']> = { promise: new Promise<KnownDomains>((resolve, reject) => (settle = { resolve, reject })), added: new Set(), stale: false };
+  k.scan = scan;
+  void (async () => {
+    try {
+      const keys = (await Dexie.ignoreTransaction(() => db.clients.toCollection().primaryKeys())) as string[];
+      const domains = new Set(keys.map(domainOfEmail));
+      for (const d of scan.added) domains.add(d);
+      // The forms of domains no client has any more are dropped: the cache never outgrows the clients.
+      if (k.forms.size > domains.size) for (const d of k.forms.keys()) if (!domains.has(d)) k.forms.delete(d);
+      const index = indexKnownDomains(domains, k.forms);
+      if (!scan.stale) {
+        k.domains = domains;
+        k.index = index;
+      }
+      settle.resolve(index);
+    } catch (err) {
+      settle.reject(err);
+    } finally {
+      if (k.scan === scan) k.scan = null;
+    }
+  })();
+  return scan.promise;
 }
 
 /** What the sidebar shows under a correspondent's address: null when its domain is ordinary. */

@@ -25,6 +25,8 @@ interface Versions {
   lastWipe: Map<string, number>;
   /** Marks at or below it are too old: the values written before it were forgotten (a bound on memory). */
   floor: number;
+  /** onTableWrites listeners, by table. */
+  listeners: Map<string, Array<(rows: readonly unknown[] | null) => void>>;
 }
 
 /**
@@ -40,7 +42,7 @@ const versions = new WeakMap<Dexie, Versions>();
 
 export function trackDataVersion(db: Dexie): void {
   if (versions.has(db)) return;
-  const v: Versions = { n: 0, byTable: new Map(), narrow: new Map(), seq: 0, lastWrite: new Map(), lastWipe: new Map(), floor: 0 };
+  const v: Versions = { n: 0, byTable: new Map(), narrow: new Map(), seq: 0, lastWrite: new Map(), lastWipe: new Map(), floor: 0, listeners: new Map() };
   versions.set(db, v);
   const bump = (tables: readonly string[]): void => {
     v.n++;
@@ -49,6 +51,8 @@ export function trackDataVersion(db: Dexie): void {
   // The tables each read-write transaction wrote to: its end moves only their versions (a mail's transaction that
   // wrote the ledger alone leaves answers read from the invoices valid).
   const written = new WeakMap<object, Set<string>>();
+  // Rows added or put, by transaction and table, for the onTableWrites listeners.
+  const announced = new WeakMap<object, Map<string, unknown[]>>();
   db.use({
     stack: 'dbcore',
     name: 'relance-data-version',
@@ -62,6 +66,10 @@ export function trackDataVersion(db: Dexie): void {
             const ended = () => bump([...(written.get(tx) ?? [])]);
             idb.addEventListener?.('complete', ended);
             idb.addEventListener?.('abort', ended);
+            // The rows it added or put, to onTableWrites listeners, once they are written (never on an abort).
+            idb.addEventListener?.('complete', () => {
+              for (const [t, rows] of announced.get(tx) ?? []) for (const l of v.listeners.get(t) ?? []) l(rows);
+            });
           }
           return tx;
         },
@@ -80,6 +88,12 @@ export function trackDataVersion(db: Dexie): void {
               if (!tables) written.set(req.trans, (tables = new Set()));
               for (const t of moved) tables.add(t);
               rememberValues(v, name, table.schema.primaryKey.keyPath, req);
+              const listeners = v.listeners.get(name);
+              if (listeners && (req.type === 'add' || req.type === 'put')) {
+                let byTable = announced.get(req.trans);
+                if (!byTable) announced.set(req.trans, (byTable = new Map()));
+                byTable.set(name, [...(byTable.get(name) ?? []), ...req.values]);
+              } else if (listeners) for (const l of listeners) l(null);
               return table.mutate(req);
             },
           };
@@ -167,4 +181,18 @@ export function writtenSince(db: Dexie, mark: number | null, table: string, fiel
   const v = versions.get(db);
   if (!v || mark === null || !WATCHED[table]?.includes(field) || mark < v.floor) return true;
   return (v.lastWrite.get(slot(table, field, value)) ?? 0) > mark || (v.lastWipe.get(slot(table, field)) ?? 0) > mark;
+}
+
+/**
+ * Tells `listener` about every write to `table` through this Dexie instance: the rows added or put, once their
+ * transaction has committed (never when it aborts), and null as soon as anything else is issued (a delete, a range
+ * delete), which may remove rows. For a cache kept up to date from the writes instead of read again after each one
+ * (lib/background/known-domains.ts).
+ */
+export function onTableWrites(db: Dexie, table: string, listener: (rows: readonly unknown[] | null) => void): void {
+  const v = versions.get(db);
+  if (!v) return;
+  let list = v.listeners.get(table);
+  if (!list) v.listeners.set(table, (list = []));
+  list.push(listener);
 }
