@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { onTableWrites } from '../db/data-version';
 import type { RelanceDb } from '../db/schema';
 import type { Client } from '../domain/invoice';
@@ -23,8 +23,16 @@ interface Kept {
   index: KnownDomains | null;
   /** Each domain's forms (its skeleton…), kept across index builds. */
   forms: DomainForms;
-  /** The scan in progress, and what the writes issued meanwhile said (its result must include them). */
-  scan: { promise: Promise<KnownDomains>; added: Set<string>; stale: boolean } | null;
+  /** The scans in progress, and what the writes committed meanwhile said (their results must include them). */
+  scans: Set<Scan>;
+}
+
+interface Scan {
+  promise: Promise<KnownDomains>;
+  added: Set<string>;
+  stale: boolean;
+  /** The transaction it reads in: only askers in the same one share it (see knownDomains). */
+  trans: Transaction | undefined;
 }
 
 const kept = new WeakMap<RelanceDb, Kept>();
@@ -32,18 +40,18 @@ const kept = new WeakMap<RelanceDb, Kept>();
 function keptFor(db: RelanceDb): Kept {
   let k = kept.get(db);
   if (k) return k;
-  const fresh: Kept = { domains: null, index: null, forms: new Map(), scan: null };
+  const fresh: Kept = { domains: null, index: null, forms: new Map(), scans: new Set() };
   kept.set(db, fresh);
   onTableWrites(db, 'clients', (rows) => {
     if (rows === null) {
       fresh.domains = null;
       fresh.index = null;
-      if (fresh.scan) fresh.scan.stale = true;
+      for (const scan of fresh.scans) scan.stale = true;
       return;
     }
     for (const row of rows) {
       const domain = domainOfEmail((row as Partial<Client> | null)?.key ?? '');
-      fresh.scan?.added.add(domain);
+      for (const scan of fresh.scans) scan.added.add(domain);
       if (fresh.domains && !fresh.domains.has(domain)) {
         fresh.domains.add(domain);
         fresh.index = null;
@@ -56,20 +64,23 @@ function keptFor(db: RelanceDb): Kept {
 export function knownDomains(db: RelanceDb): Promise<KnownDomains> {
   const k = keptFor(db);
   if (k.domains) return Promise.resolve((k.index ??= indexKnownDomains(k.domains, k.forms)));
-  if (k.scan) return k.scan.promise;
+  // A scan is shared only within its transaction: waiting inside a transaction on another one's read lets the
+  // waiting one commit early (Dexie's PrematureCommitError), and sidebar.load would fail.
+  for (const scan of k.scans) if (scan.trans === Dexie.currentTransaction) return scan.promise;
   return startScan(db, k);
 }
 
 function startScan(db: RelanceDb, k: Kept): Promise<KnownDomains> {
-  // The writes issued before the scan's read transaction is created are in what it reads (IndexedDB orders it after
-  // theirs); those issued after are collected meanwhile. Hence a transaction of its own, created after `k.scan` is
-  // set: not the caller's, which may be older than writes the scan would then miss.
+  // Read in the caller's transaction, if any (sidebar.load's read-only one). Rows reach the domains when their
+  // transaction commits: one that commits before the read is in what it reads (IndexedDB runs the read after every
+  // read-write transaction created before it), one that commits later is collected in `added` or, once the scan is
+  // done, added to the domains.
   let settle!: { resolve(v: KnownDomains): void; reject(e: unknown): void };
-  const scan: NonNullable<Kept['scan']> = { promise: new Promise<KnownDomains>((resolve, reject) => (settle = { resolve, reject })), added: new Set(), stale: false };
-  k.scan = scan;
+  const scan: Scan = { promise: new Promise<KnownDomains>((resolve, reject) => (settle = { resolve, reject })), added: new Set(), stale: false, trans: Dexie.currentTransaction };
+  k.scans.add(scan);
   void (async () => {
     try {
-      const keys = (await Dexie.ignoreTransaction(() => db.clients.toCollection().primaryKeys())) as string[];
+      const keys = (await db.clients.toCollection().primaryKeys()) as string[];
       const domains = new Set(keys.map(domainOfEmail));
       for (const d of scan.added) domains.add(d);
       // The forms of domains no client has any more are dropped: the cache never outgrows the clients.
@@ -83,7 +94,7 @@ function startScan(db: RelanceDb, k: Kept): Promise<KnownDomains> {
     } catch (err) {
       settle.reject(err);
     } finally {
-      if (k.scan === scan) k.scan = null;
+      k.scans.delete(scan);
     }
   })();
   return scan.promise;

@@ -74,6 +74,16 @@ describe('known client domains', () => {
     expect(scans()).toBe(1);
   });
 
+  it('answers askers in different transactions at once, each from a read in its own transaction', async () => {
+    const { db, scans } = counted(freshStore().db);
+    await db.clients.add(client('a@acme.example'));
+    const inTransaction = () => db.transaction('r', db.clients, db.invoices, async () => [...(await knownDomains(db)).domains]);
+    expect(await Promise.all([inTransaction(), inTransaction(), inTransaction()])).toEqual([['acme.example'], ['acme.example'], ['acme.example']]);
+    expect(scans()).toBe(3);
+    expect(await inTransaction()).toEqual(['acme.example']);
+    expect(scans()).toBe(3);
+  });
+
   it('answers concurrent askers with one scan', async () => {
     const { db, scans } = counted(freshStore().db);
     await db.clients.add(client('a@acme.example'));
