@@ -116,11 +116,16 @@ export class MailView {
     const clientKeys = wanted((n) => n.clients, (k) => this.clients.has(k));
     const readSettings = needs.some((n) => n.settings) && !this.settingsRow;
     // What the first looks read is checked once this transaction has started, i.e. after a first request of its own:
-    // without one, everything is read.
-    const fromPrior = prior.length > 0 && (clientKeys.length > 0 || readSettings || byIndex.some(([, values]) => values.length > 0)) ? priorFor(prior, messageKeys, byIndex) : null;
+    // with nothing else to read, everything is read.
+    let fromPrior = prior.length > 0 ? priorFor(prior, messageKeys, byIndex) : null;
     if (fromPrior) {
-      messageKeys = messageKeys.filter((k) => !fromPrior.ledger.has(k));
-      byIndex = byIndex.map(([index, values]) => [index, index === 'messageId' ? values.filter((v) => !fromPrior.noInvoiceUnder.has(v)) : values] as const);
+      const { ledger, noInvoiceUnder } = fromPrior;
+      const keys = messageKeys.filter((k) => !ledger.has(k));
+      const values = byIndex.map(([index, list]) => [index, index === 'messageId' ? list.filter((v) => !noInvoiceUnder.has(v)) : list] as const);
+      if (keys.length > 0 || clientKeys.length > 0 || readSettings || values.some(([, list]) => list.length > 0)) {
+        messageKeys = keys;
+        byIndex = values;
+      } else fromPrior = null;
     }
     const [ledgerRows, clientRows, settings, ...found] = await Promise.all([
       messageKeys.length > 0 ? db.messages.bulkGet(messageKeys) : [],

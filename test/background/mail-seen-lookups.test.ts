@@ -70,6 +70,17 @@ describe('first looks of concurrent requests', () => {
     expect(await t.db.messages.count()).toBe(4);
   });
 
+  it('a batch with nothing else to read reads the ledger itself (what the first look read is only trusted once the transaction has started)', async () => {
+    const t = setup();
+    const atSend = { ...invoiceMail(5), messageId: null, threadId: null, via: 'send' as const };
+    expect((await t.ok<Seen>('mail.seen', { snapshot: atSend })).outcome).toBe('detected');
+    const ledgerReads = vi.spyOn(t.db.messages, 'bulkGet');
+    // The same mail in its thread: known by its fingerprint, a `recognise` job whose needs the first look all read.
+    expect((await t.ok<Seen>('mail.seen', { snapshot: invoiceMail(5) })).outcome).toBe('linked');
+    expect(ledgerReads).toHaveBeenCalledTimes(2);
+    expect(ledgerReads.mock.calls[1]![0]).toEqual(ledgerReads.mock.calls[0]![0]);
+  });
+
   it('a ledger key written between the first look and the write batch is read again', async () => {
     const t = setup();
     const key = messageKey('gmail', 'msg-l:3');
