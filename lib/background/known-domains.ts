@@ -61,6 +61,14 @@ function keptFor(db: RelanceDb): Kept {
   return fresh;
 }
 
+/**
+ * Starts following the client writes, before the first request: a write issued before the listener exists is never
+ * told, and a first check reading in a transaction older than that write would not see it either.
+ */
+export function watchClientDomains(db: RelanceDb): void {
+  keptFor(db);
+}
+
 export function knownDomains(db: RelanceDb): Promise<KnownDomains> {
   const k = keptFor(db);
   if (k.domains) return Promise.resolve((k.index ??= indexKnownDomains(k.domains, k.forms)));

@@ -4,7 +4,7 @@ import type { RelanceStore } from '../db/store';
 import { localIsoDate } from '../domain/clock';
 import type { Handlers } from '../messaging/router';
 import { createFollowupHandlers } from './followup-handlers';
-import { lookalikeOf } from './known-domains';
+import { lookalikeOf, watchClientDomains } from './known-domains';
 
 /**
  * What the sidebar shows, in one round trip from the webmail page: today, the settings (default currency for the
@@ -18,6 +18,8 @@ import { lookalikeOf } from './known-domains';
  * instead of in the webmail page at load; only that request pays for it (the panel's own reloads do not ask).
  */
 export function createSidebarHandlers(store: RelanceStore, deps: { now(): Date }): Pick<Handlers, 'sidebar.load'> {
+  // The look-alike check's client domains follow the writes from now on, before any request (known-domains.ts).
+  watchClientDomains(store.db);
   const followup = createFollowupHandlers(store, deps)['client.followup'];
   return {
     'sidebar.load': async (req, ctx) => {

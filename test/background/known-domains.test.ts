@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '@/lib/background/handlers';
 import { knownDomains } from '@/lib/background/known-domains';
 import type { RelanceDb } from '@/lib/db/schema';
 import type { Client } from '@/lib/domain/invoice';
@@ -72,6 +73,24 @@ describe('known client domains', () => {
     await late;
     expect(await domains()).toEqual(['acme.example', 'late.example']);
     expect(scans()).toBe(1);
+  });
+
+  it('follows a client whose write was issued before the first check, when the check reads in an older transaction', async () => {
+    const { store } = freshStore();
+    const { db, domains } = counted(store.db);
+    await db.open();
+    // The background's handlers start following the client writes when they are created, before any request.
+    createHandlers(store, { now: () => new Date('2026-11-23T10:00:00Z'), afterWrite: async () => undefined });
+    let late: Promise<unknown> = Promise.resolve();
+    const first = await db.transaction('r', db.clients, async () => {
+      // Created after this read-only transaction, the write waits for it: the check below cannot see it.
+      late = Dexie.ignoreTransaction(() => db.clients.put(client('a@acme.example')));
+      await db.clients.count();
+      return [...(await knownDomains(db)).domains];
+    });
+    expect(first).toEqual([]);
+    await late;
+    expect(await domains()).toEqual(['acme.example']);
   });
 
   it('answers askers in different transactions at once, each from a read in its own transaction', async () => {

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '@/lib/background/mail-identity';
 import type { EmailSnapshot } from '@/lib/webmail/snapshot';
@@ -39,8 +41,6 @@ describe('fingerprintOf', () => {
 
   it('equals WebCrypto SHA-256 on the same bytes, whatever the text', async () => {
     for (const basis of ['', 'a', 'é€😀\n\u0000', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'ünïcödé '.repeat(500)]) {
-      const { sha256 } = await import('@noble/hashes/sha2.js');
-      const { bytesToHex } = await import('@noble/hashes/utils.js');
       expect(bytesToHex(sha256(new TextEncoder().encode(basis)).subarray(0, 20))).toBe(await webCrypto(basis));
     }
   });
