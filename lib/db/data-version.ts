@@ -92,7 +92,9 @@ export function trackDataVersion(db: Dexie): void {
               if (listeners && (req.type === 'add' || req.type === 'put')) {
                 let byTable = announced.get(req.trans);
                 if (!byTable) announced.set(req.trans, (byTable = new Map()));
-                byTable.set(name, [...(byTable.get(name) ?? []), ...req.values]);
+                let rows = byTable.get(name);
+                if (!rows) byTable.set(name, (rows = []));
+                for (const row of req.values) rows.push(row);
               } else if (listeners) for (const l of listeners) l(null);
               return table.mutate(req);
             },
